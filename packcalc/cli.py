@@ -1,0 +1,152 @@
+"""The ``packcalc`` command.
+
+Every failure caused by the input (a bad value, an unknown id, a malformed file) ends
+with exit status 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from packcalc.errors import PackcalcError
+
+KINDS = {"fibre": "fibres", "fabric": "fabrics", "trim": "trims", "item": "items"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _cmd_materials(args: argparse.Namespace) -> None:
+    from packcalc.library import load_library, record_as_dict
+
+    library = load_library()
+    groups = [KINDS[args.kind]] if args.kind else list(KINDS.values())
+    if args.json:
+        _print_json({g: [record_as_dict(r) for r in getattr(library, g).values()] for g in groups})
+        return
+    for group in groups:
+        records = getattr(library, group)
+        print(f"{group} ({len(records)})")
+        for record in records.values():
+            print(f"  {record.id:<28} {_summary(record)}")
+            prov = record.provenance
+            if prov.sources:
+                print(f"  {'':<28} source: {'; '.join(prov.sources)}")
+            if prov.assumption:
+                which = ", ".join(prov.assumed_fields) or "whole record"
+                print(f"  {'':<28} ASSUMPTION ({which}): {prov.note}")
+        print()
+
+
+def _summary(record: Any) -> str:
+    from packcalc.library import Fabric, Fibre, Item, Trim
+
+    if isinstance(record, Fibre):
+        return f"{record.name}: {record.density_g_cm3:g} g/cm³, regain {record.moisture_regain:.1%}"
+    if isinstance(record, Fabric):
+        thickness = f", {record.thickness_mm:g} mm" if record.thickness_mm else ""
+        return (
+            f"{record.name}: {record.construction}, {record.areal_density_gsm:.1f} g/m²{thickness}"
+        )
+    if isinstance(record, Trim):
+        if record.mass_g is not None:
+            mass = f"{record.mass_g:g} g"
+        elif record.linear_mass_g_m is not None:
+            mass = f"{record.linear_mass_g_m:g} g/m"
+        else:
+            mass = f"{record.areal_mass_gsm:g} g/m²"
+        return f"{record.name}: {record.kind}, {mass}"
+    if isinstance(record, Item):
+        return f"{record.name}: {record.mass_g:g} g, {record.volume_l:g} L, {record.category}"
+    return record.name
+
+
+def _cmd_textile(args: argparse.Namespace) -> None:
+    from packcalc import textile
+    from packcalc.units import check_number, parse_quantity
+
+    if args.structure == "woven":
+        gsm = textile.woven_areal_density(
+            check_number(args.ends_per_cm, "--ends-per-cm", allow_zero=False),
+            check_number(args.picks_per_cm, "--picks-per-cm", allow_zero=False),
+            parse_quantity(args.warp, "tex", "--warp"),
+            parse_quantity(args.weft, "tex", "--weft"),
+            check_number(args.warp_crimp, "--warp-crimp", maximum=1.0),
+            check_number(args.weft_crimp, "--weft-crimp", maximum=1.0),
+        )
+    else:
+        gsm = textile.knit_areal_density(
+            check_number(args.courses_per_cm, "--courses-per-cm", allow_zero=False),
+            check_number(args.wales_per_cm, "--wales-per-cm", allow_zero=False),
+            parse_quantity(args.loop_length, "mm", "--loop-length"),
+            parse_quantity(args.yarn, "tex", "--yarn"),
+        )
+    gsm = float(gsm)
+    if args.json:
+        _print_json({"areal_density_gsm": gsm})
+    else:
+        print(f"areal density: {gsm:.1f} g/m² ({gsm / 33.9057:.2f} oz/yd²)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="packcalc",
+        description="Weight, packed volume and load fit of ultralight running vests.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    materials = commands.add_parser("materials", help="list the materials library with sources")
+    materials.add_argument("--kind", choices=sorted(KINDS), help="only this kind of record")
+    materials.add_argument("--json", action="store_true", help="print JSON")
+    materials.set_defaults(run=_cmd_materials)
+
+    textile = commands.add_parser("textile", help="fabric areal density from its construction")
+    structures = textile.add_subparsers(dest="structure", required=True, parser_class=_Parser)
+    woven = structures.add_parser("woven", help="woven: ends, picks, yarns, crimp")
+    woven.add_argument("--ends-per-cm", type=float, required=True)
+    woven.add_argument("--picks-per-cm", type=float, required=True)
+    woven.add_argument("--warp", required=True, help="warp yarn, e.g. '20 denier'")
+    woven.add_argument("--weft", required=True, help="weft yarn, e.g. '20 denier'")
+    woven.add_argument("--warp-crimp", type=float, default=0.0, help="fraction, e.g. 0.04")
+    woven.add_argument("--weft-crimp", type=float, default=0.0, help="fraction, e.g. 0.04")
+    woven.add_argument("--json", action="store_true", help="print JSON")
+    knit = structures.add_parser("knit", help="weft knit: courses, wales, loop length, yarn")
+    knit.add_argument("--courses-per-cm", type=float, required=True)
+    knit.add_argument("--wales-per-cm", type=float, required=True)
+    knit.add_argument("--loop-length", required=True, help="e.g. '2 mm'")
+    knit.add_argument("--yarn", required=True, help="e.g. '7.8 tex'")
+    knit.add_argument("--json", action="store_true", help="print JSON")
+    textile.set_defaults(run=_cmd_textile)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.run(args)
+    except PackcalcError as exc:
+        sys.stderr.write(f"packcalc: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,23 @@
+"""The one exception type of packcalc."""
+
+from __future__ import annotations
+
+
+class PackcalcError(ValueError):
+    """A bad value, file or identifier, with the place it was found.
+
+    Parameters
+    ----------
+    field : str
+        Where the bad value sits, as a dotted path (``fabrics.silnylon.areal_density``,
+        ``pockets[1].width``). May be empty when the message already says it all.
+    message : str
+        What was wrong and what was expected.
+
+    The string form is one line: ``"<field>: <message>"``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}" if field else message)

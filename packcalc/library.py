@@ -1,0 +1,743 @@
+"""The materials library: fibres, fabrics, trims, stitch types, load items and load lists.
+
+The data lives in TOML files (``materials/*.toml``, format in ``materials/README.md``)
+and is read into frozen records that carry their provenance. Everything is validated on
+load: a missing key, an unknown fibre id, composition shares that do not sum to 1, a
+negative or non-finite value or a value in the wrong unit is reported as a
+:class:`~packcalc.errors.PackcalcError` naming the file and the key.
+
+Dimensional values are stored in canonical units as plain floats (field names carry
+the unit: ``areal_density_gsm``, ``thickness_mm``, ``mass_g``) so models can use them
+without pint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from packcalc.errors import PackcalcError
+from packcalc.units import check_number, parse_quantity
+
+CONSTRUCTIONS = ("woven", "coated-woven", "laminate", "knit", "warp-knit-mesh", "spacer-mesh")
+TRIM_KINDS = (
+    "zipper-chain",
+    "zipper-slider",
+    "cord",
+    "cord-lock",
+    "hook",
+    "buckle",
+    "webbing",
+    "binding",
+    "elastic",
+    "thread",
+    "print",
+    "seam-tape",
+    "other",
+)
+ITEM_CATEGORIES = ("water", "food", "safety", "clothing", "electronics", "light", "other")
+ITEM_SHAPES = ("box", "cylinder")
+SHARE_TOLERANCE = 1e-6
+
+_PROVENANCE_KEYS = {"source", "assumption", "assumed", "note"}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a record's figures come from.
+
+    ``sources`` lists URLs or citations; ``assumption`` is True when the record or some
+    of its fields rest on no source, ``assumed_fields`` names those fields (empty when
+    the whole record is assumed) and ``note`` says what the assumption is based on.
+    """
+
+    sources: tuple[str, ...]
+    assumption: bool = False
+    assumed_fields: tuple[str, ...] = ()
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": "; ".join(self.sources)}
+        if self.assumption:
+            out["assumption"] = True
+            out["assumed"] = list(self.assumed_fields)
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class Fibre:
+    """A fibre or polymer: density [g/cm³], moisture regain [-], tensile modulus [GPa]."""
+
+    id: str
+    name: str
+    density_g_cm3: float
+    moisture_regain: float
+    modulus_gpa: float | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class ThicknessPoint:
+    """A fabric thickness [mm] measured under a pressure [kPa]."""
+
+    thickness_mm: float
+    pressure_kpa: float
+
+
+@dataclass(frozen=True)
+class Fabric:
+    """A finished fabric as a designer buys it.
+
+    ``areal_density_gsm`` is the finished areal density [g/m²], given or derived from
+    ``structure`` (then ``areal_density_derived`` is True). ``fibre_density_g_cm3`` and
+    ``moisture_regain`` are those of the blend (mass-share weighted), computed from the
+    composition. ``stretch_warp`` / ``stretch_weft`` are strain limits [-] (None when
+    unknown; 0 for a fabric that does not stretch).
+    """
+
+    id: str
+    name: str
+    construction: str
+    composition: Mapping[str, float]
+    areal_density_gsm: float
+    areal_density_derived: bool
+    structure: Mapping[str, Any] | None
+    thickness: tuple[ThicknessPoint, ...]
+    stretch_warp: float | None
+    stretch_weft: float | None
+    origin: Mapping[str, str]
+    fibre_density_g_cm3: float
+    moisture_regain: float
+    provenance: Provenance
+
+    @property
+    def thickness_mm(self) -> float | None:
+        """Thickness at the lowest stated pressure [mm], or None when unknown."""
+        if not self.thickness:
+            return None
+        return min(self.thickness, key=lambda p: p.pressure_kpa).thickness_mm
+
+
+@dataclass(frozen=True)
+class Trim:
+    """A trim or hardware item. Exactly one of the three masses is set.
+
+    ``mass_g`` per piece [g], ``linear_mass_g_m`` per length [g/m], ``areal_mass_gsm``
+    per area [g/m²]; ``linear_density_tex`` for threads [tex]; ``rigid_volume_cm3``
+    the part that does not compress [cm³].
+    """
+
+    id: str
+    name: str
+    kind: str
+    mass_g: float | None
+    linear_mass_g_m: float | None
+    areal_mass_gsm: float | None
+    linear_density_tex: float | None
+    rigid_volume_cm3: float
+    fibre: str | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Stitch:
+    """An ISO 4915 stitch type: thread length per seam length [-] and production wastage [-]."""
+
+    id: str
+    name: str
+    thread_ratio: float
+    wastage: float
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Item:
+    """A piece of the load: mass [g], packed volume [L], packed shape and size [cm]."""
+
+    id: str
+    name: str
+    category: str
+    mass_g: float
+    volume_l: float
+    shape: str
+    length_cm: float
+    width_cm: float | None
+    height_cm: float | None
+    diameter_cm: float | None
+    rigid: bool
+    reach_while_running: bool
+    empty_mass_g: float | None
+    capacity_l: float | None
+    mandatory: tuple[str, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class LoadListEntry:
+    item: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class LoadList:
+    """A named load: items and quantities."""
+
+    id: str
+    name: str
+    items: tuple[LoadListEntry, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every record of the materials library, keyed by id."""
+
+    fibres: Mapping[str, Fibre]
+    fabrics: Mapping[str, Fabric]
+    trims: Mapping[str, Trim]
+    stitches: Mapping[str, Stitch]
+    items: Mapping[str, Item]
+    loadlists: Mapping[str, LoadList]
+    root: Path = field(compare=False)
+
+    def fabric(self, fabric_id: str, field_path: str = "fabric") -> Fabric:
+        """The fabric ``fabric_id``, or a PackcalcError suggesting the closest ids."""
+        return _lookup(self.fabrics, fabric_id, field_path, "fabric")
+
+    def trim(self, trim_id: str, field_path: str = "trim") -> Trim:
+        return _lookup(self.trims, trim_id, field_path, "trim")
+
+    def item(self, item_id: str, field_path: str = "item") -> Item:
+        return _lookup(self.items, item_id, field_path, "item")
+
+    def stitch(self, stitch_id: str, field_path: str = "stitch") -> Stitch:
+        return _lookup(self.stitches, stitch_id, field_path, "stitch type")
+
+    def loadlist(self, loadlist_id: str, field_path: str = "loadlist") -> LoadList:
+        return _lookup(self.loadlists, loadlist_id, field_path, "load list")
+
+
+def _lookup(records: Mapping[str, Any], key: Any, field_path: str, what: str) -> Any:
+    if isinstance(key, str) and key in records:
+        return records[key]
+    hint = did_you_mean(str(key), records)
+    raise PackcalcError(field_path, f"unknown {what} {key!r}{hint}")
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """A ``" (did you mean 'x'?)"`` suffix for an unknown name, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    if not close:
+        # Substring matches catch 'powermesh' → 'power-mesh-150'.
+        squashed = word.replace("-", "").replace("_", "").lower()
+        close = [c for c in choices if squashed and squashed in c.replace("-", "").lower()][:1]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def materials_dir() -> Path:
+    """The folder holding the library's TOML files.
+
+    In an installed wheel the data ships inside the package (``packcalc/materials``);
+    in a source checkout it is ``materials/`` at the top of the repository.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "materials", here.parent / "materials"):
+        if (candidate / "fabrics.toml").is_file():
+            return candidate
+    raise PackcalcError("materials", f"no materials library found next to {here}")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Record:
+    """One TOML table being validated: typed getters that name file, kind, id and key."""
+
+    def __init__(self, data: Any, filename: str, kind: str, index: int, known: set[str]):
+        if not isinstance(data, dict):
+            raise PackcalcError(f"{filename}: {kind}[{index}]", "expected a table")
+        self.data = data
+        self.filename = filename
+        self.kind = kind
+        raw_id = data.get("id")
+        label = raw_id if isinstance(raw_id, str) and raw_id else f"[{index}]"
+        self.prefix = f"{kind}s.{label}" if not label.startswith("[") else f"{kind}s{label}"
+        for key in data:
+            if key not in known | _PROVENANCE_KEYS:
+                hint = did_you_mean(key, known | _PROVENANCE_KEYS)
+                raise PackcalcError(self.where(key), f"unknown key{hint}")
+
+    def where(self, key: str) -> str:
+        return f"{self.filename}: {self.prefix}.{key}"
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def raw(self, key: str) -> Any:
+        if key not in self.data:
+            raise PackcalcError(self.where(key), "missing required key")
+        return self.data[key]
+
+    def text(self, key: str, choices: tuple[str, ...] | None = None) -> str:
+        value = self.raw(key)
+        if not isinstance(value, str) or not value.strip():
+            raise PackcalcError(self.where(key), f"expected a non-empty string, got {value!r}")
+        if choices is not None and value not in choices:
+            hint = did_you_mean(value, choices)
+            raise PackcalcError(
+                self.where(key), f"expected one of {', '.join(choices)}, got {value!r}{hint}"
+            )
+        return value
+
+    def quantity(self, key: str, unit: str, *, allow_zero: bool = False) -> float:
+        return parse_quantity(self.raw(key), unit, self.where(key), allow_zero=allow_zero)
+
+    def optional_quantity(self, key: str, unit: str, *, allow_zero: bool = False) -> float | None:
+        return self.quantity(key, unit, allow_zero=allow_zero) if self.has(key) else None
+
+    def number(self, key: str, *, maximum: float | None = None) -> float:
+        return check_number(self.raw(key), self.where(key), maximum=maximum)
+
+    def flag(self, key: str, default: bool | None = None) -> bool:
+        if key not in self.data and default is not None:
+            return default
+        value = self.raw(key)
+        if not isinstance(value, bool):
+            raise PackcalcError(self.where(key), f"expected true or false, got {value!r}")
+        return value
+
+    def provenance(self) -> Provenance:
+        source = self.data.get("source")
+        if isinstance(source, str):
+            sources: tuple[str, ...] = (source.strip(),) if source.strip() else ()
+        elif isinstance(source, list) and all(isinstance(s, str) and s.strip() for s in source):
+            sources = tuple(s.strip() for s in source)
+        elif source is None:
+            sources = ()
+        else:
+            raise PackcalcError(
+                self.where("source"), f"expected a URL or citation string, got {source!r}"
+            )
+        assumption = self.flag("assumption", default=False)
+        assumed = self.data.get("assumed", [])
+        if not isinstance(assumed, list) or not all(isinstance(a, str) for a in assumed):
+            raise PackcalcError(self.where("assumed"), f"expected a list of keys, got {assumed!r}")
+        for name in assumed:
+            if name not in self.data:
+                raise PackcalcError(
+                    self.where("assumed"), f"names {name!r}, which this record does not have"
+                )
+        note = self.data.get("note", "")
+        if not isinstance(note, str):
+            raise PackcalcError(self.where("note"), f"expected a string, got {note!r}")
+        if assumed and not assumption:
+            raise PackcalcError(self.where("assumption"), "must be true when 'assumed' is given")
+        if assumption and not note.strip():
+            raise PackcalcError(
+                self.where("note"), "an assumption needs a note saying what it is based on"
+            )
+        if not sources and not assumption:
+            raise PackcalcError(
+                self.where("source"),
+                "missing: every record needs a source, or assumption = true with a note",
+            )
+        return Provenance(sources, assumption, tuple(assumed), note.strip())
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise PackcalcError(path.name, "file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackcalcError(path.name, f"malformed TOML: {exc}") from None
+
+
+def _records(path: Path, kind: str, known: set[str]) -> list[_Record]:
+    data = _read_toml(path)
+    for key in data:
+        if key != kind:
+            raise PackcalcError(
+                f"{path.name}: {key}", f"unknown table, expected [[{kind}]] entries"
+            )
+    rows = data.get(kind, [])
+    if not isinstance(rows, list):
+        raise PackcalcError(f"{path.name}: {kind}", f"expected [[{kind}]] entries")
+    records = [_Record(row, path.name, kind, i, known) for i, row in enumerate(rows)]
+    seen: set[str] = set()
+    for record in records:
+        record_id = record.text("id")
+        if record_id in seen:
+            raise PackcalcError(record.where("id"), f"duplicate id {record_id!r}")
+        seen.add(record_id)
+    return records
+
+
+def _read_fibres(path: Path) -> dict[str, Fibre]:
+    known = {"id", "name", "density", "moisture_regain", "modulus"}
+    fibres = {}
+    for r in _records(path, "fibre", known):
+        fibre = Fibre(
+            id=r.text("id"),
+            name=r.text("name"),
+            density_g_cm3=r.quantity("density", "g/cm**3"),
+            moisture_regain=r.number("moisture_regain", maximum=1.0),
+            modulus_gpa=r.optional_quantity("modulus", "GPa"),
+            provenance=r.provenance(),
+        )
+        fibres[fibre.id] = fibre
+    return fibres
+
+
+def _composition(r: _Record, fibres: Mapping[str, Fibre]) -> dict[str, float]:
+    raw = r.raw("composition")
+    if not isinstance(raw, dict) or not raw:
+        raise PackcalcError(
+            r.where("composition"), f"expected a table fibre id → share, got {raw!r}"
+        )
+    shares = {}
+    for fibre_id, share in raw.items():
+        place = f"{r.where('composition')}.{fibre_id}"
+        if fibre_id not in fibres:
+            raise PackcalcError(
+                place, f"unknown fibre {fibre_id!r}{did_you_mean(fibre_id, fibres)}"
+            )
+        shares[fibre_id] = check_number(share, place, maximum=1.0, allow_zero=False)
+    total = sum(shares.values())
+    if abs(total - 1.0) > SHARE_TOLERANCE:
+        raise PackcalcError(r.where("composition"), f"shares must sum to 1, they sum to {total:g}")
+    return shares
+
+
+def _structure(r: _Record) -> tuple[float, dict[str, Any]]:
+    from packcalc import textile  # the physics module; imported here to keep loading light
+
+    raw = r.raw("structure")
+    where = r.where("structure")
+    if not isinstance(raw, dict):
+        raise PackcalcError(where, f"expected a table, got {raw!r}")
+    sub = _Record(
+        raw,
+        r.filename,
+        "structure",
+        0,
+        {
+            "kind",
+            "ends_per_cm",
+            "picks_per_cm",
+            "warp",
+            "weft",
+            "warp_crimp",
+            "weft_crimp",
+            "courses_per_cm",
+            "wales_per_cm",
+            "loop_length",
+            "yarn",
+        },
+    )
+    sub.prefix = f"{r.prefix}.structure"
+    kind = sub.text("kind", ("woven", "knit"))
+    if kind == "woven":
+        values = {
+            "ends_per_cm": sub.number("ends_per_cm"),
+            "picks_per_cm": sub.number("picks_per_cm"),
+            "warp_tex": sub.quantity("warp", "tex"),
+            "weft_tex": sub.quantity("weft", "tex"),
+            "warp_crimp": sub.number("warp_crimp", maximum=1.0) if sub.has("warp_crimp") else 0.0,
+            "weft_crimp": sub.number("weft_crimp", maximum=1.0) if sub.has("weft_crimp") else 0.0,
+        }
+        gsm = float(textile.woven_areal_density(**values))
+    else:
+        values = {
+            "courses_per_cm": sub.number("courses_per_cm"),
+            "wales_per_cm": sub.number("wales_per_cm"),
+            "loop_length_mm": sub.quantity("loop_length", "mm"),
+            "tex": sub.quantity("yarn", "tex"),
+        }
+        gsm = float(textile.knit_areal_density(**values))
+    if not (math.isfinite(gsm) and gsm > 0):
+        raise PackcalcError(where, f"gives a non-physical areal density {gsm!r} g/m²")
+    return gsm, {"kind": kind, **values}
+
+
+def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
+    known = {
+        "id",
+        "name",
+        "construction",
+        "composition",
+        "areal_density",
+        "structure",
+        "thickness",
+        "stretch",
+        "origin",
+    }
+    fabrics = {}
+    for r in _records(path, "fabric", known):
+        composition = _composition(r, fibres)
+        if r.has("areal_density") == r.has("structure"):
+            raise PackcalcError(
+                r.where("areal_density"), "give exactly one of 'areal_density' or 'structure'"
+            )
+        structure = None
+        if r.has("areal_density"):
+            gsm = r.quantity("areal_density", "g/m**2")
+        else:
+            gsm, structure = _structure(r)
+        thickness = []
+        raw_thickness = r.data.get("thickness", [])
+        if not isinstance(raw_thickness, list):
+            raise PackcalcError(
+                r.where("thickness"),
+                "expected a list of { value = '0.6 mm', pressure = '4.14 kPa' }",
+            )
+        for i, point in enumerate(raw_thickness):
+            place = f"{r.where('thickness')}[{i}]"
+            if not isinstance(point, dict) or set(point) != {"value", "pressure"}:
+                raise PackcalcError(
+                    place, f"expected {{ value = '0.6 mm', pressure = '4.14 kPa' }}, got {point!r}"
+                )
+            thickness.append(
+                ThicknessPoint(
+                    parse_quantity(point["value"], "mm", f"{place}.value"),
+                    parse_quantity(point["pressure"], "kPa", f"{place}.pressure"),
+                )
+            )
+        stretch = r.data.get("stretch", {})
+        if not isinstance(stretch, dict) or not set(stretch) <= {"warp", "weft"}:
+            raise PackcalcError(
+                r.where("stretch"), f"expected {{ warp = 0.1, weft = 0.8 }}, got {stretch!r}"
+            )
+        stretch_values = {
+            d: check_number(v, f"{r.where('stretch')}.{d}", maximum=10.0)
+            for d, v in stretch.items()
+        }
+        origin = r.data.get("origin", {})
+        if not isinstance(origin, dict) or not all(isinstance(v, str) for v in origin.values()):
+            raise PackcalcError(
+                r.where("origin"), f"expected {{ country = 'FR', region = '…' }}, got {origin!r}"
+            )
+        # Volume additivity: the blend's density is the mass-weighted harmonic mean.
+        density = 1.0 / sum(s / fibres[f].density_g_cm3 for f, s in composition.items())
+        regain = sum(s * fibres[f].moisture_regain for f, s in composition.items())
+        fabric = Fabric(
+            id=r.text("id"),
+            name=r.text("name"),
+            construction=r.text("construction", CONSTRUCTIONS),
+            composition=MappingProxyType(composition),
+            areal_density_gsm=gsm,
+            areal_density_derived=structure is not None,
+            structure=MappingProxyType(structure) if structure else None,
+            thickness=tuple(sorted(thickness, key=lambda p: p.pressure_kpa)),
+            stretch_warp=stretch_values.get("warp"),
+            stretch_weft=stretch_values.get("weft"),
+            origin=MappingProxyType(dict(origin)),
+            fibre_density_g_cm3=density,
+            moisture_regain=regain,
+            provenance=r.provenance(),
+        )
+        fabrics[fabric.id] = fabric
+    return fabrics
+
+
+def _read_trims(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Trim]:
+    known = {
+        "id",
+        "name",
+        "kind",
+        "mass",
+        "linear_mass",
+        "areal_mass",
+        "linear_density",
+        "rigid_volume",
+        "fibre",
+    }
+    trims = {}
+    for r in _records(path, "trim", known):
+        given = [k for k in ("mass", "linear_mass", "areal_mass") if r.has(k)]
+        if len(given) != 1:
+            raise PackcalcError(
+                r.where("mass"),
+                "give exactly one of 'mass' (per piece), 'linear_mass' (per metre) "
+                f"or 'areal_mass' (per m²), got {given or 'none'}",
+            )
+        kind = r.text("kind", TRIM_KINDS)
+        fibre = r.data.get("fibre")
+        if fibre is not None and fibre not in fibres:
+            raise PackcalcError(
+                r.where("fibre"), f"unknown fibre {fibre!r}{did_you_mean(str(fibre), fibres)}"
+            )
+        if kind == "thread" and not r.has("linear_density"):
+            raise PackcalcError(r.where("linear_density"), "a thread needs its size, like '40 tex'")
+        trim = Trim(
+            id=r.text("id"),
+            name=r.text("name"),
+            kind=kind,
+            mass_g=r.optional_quantity("mass", "g"),
+            linear_mass_g_m=r.optional_quantity("linear_mass", "g/m"),
+            areal_mass_gsm=r.optional_quantity("areal_mass", "g/m**2"),
+            linear_density_tex=r.optional_quantity("linear_density", "tex"),
+            rigid_volume_cm3=r.optional_quantity("rigid_volume", "cm**3", allow_zero=True) or 0.0,
+            fibre=fibre,
+            provenance=r.provenance(),
+        )
+        trims[trim.id] = trim
+    return trims
+
+
+def _read_stitches(path: Path) -> dict[str, Stitch]:
+    known = {"id", "name", "thread_ratio", "wastage"}
+    stitches = {}
+    for r in _records(path, "stitch", known):
+        stitch = Stitch(
+            id=r.text("id"),
+            name=r.text("name"),
+            thread_ratio=check_number(
+                r.raw("thread_ratio"), r.where("thread_ratio"), allow_zero=False, maximum=100.0
+            ),
+            wastage=r.number("wastage", maximum=1.0),
+            provenance=r.provenance(),
+        )
+        stitches[stitch.id] = stitch
+    return stitches
+
+
+def _read_items(path: Path) -> dict[str, Item]:
+    known = {
+        "id",
+        "name",
+        "category",
+        "mass",
+        "volume",
+        "shape",
+        "length",
+        "width",
+        "height",
+        "diameter",
+        "rigid",
+        "reach_while_running",
+        "empty_mass",
+        "capacity",
+        "mandatory",
+    }
+    items = {}
+    for r in _records(path, "item", known):
+        shape = r.text("shape", ITEM_SHAPES)
+        if shape == "box":
+            width, height, diameter = r.quantity("width", "cm"), r.quantity("height", "cm"), None
+        else:
+            width, height, diameter = None, None, r.quantity("diameter", "cm")
+        mandatory = r.data.get("mandatory", [])
+        if not isinstance(mandatory, list) or not all(isinstance(m, str) for m in mandatory):
+            raise PackcalcError(
+                r.where("mandatory"), f"expected a list of names, got {mandatory!r}"
+            )
+        item = Item(
+            id=r.text("id"),
+            name=r.text("name"),
+            category=r.text("category", ITEM_CATEGORIES),
+            mass_g=r.quantity("mass", "g"),
+            volume_l=r.quantity("volume", "L"),
+            shape=shape,
+            length_cm=r.quantity("length", "cm"),
+            width_cm=width,
+            height_cm=height,
+            diameter_cm=diameter,
+            rigid=r.flag("rigid"),
+            reach_while_running=r.flag("reach_while_running"),
+            empty_mass_g=r.optional_quantity("empty_mass", "g"),
+            capacity_l=r.optional_quantity("capacity", "L"),
+            mandatory=tuple(mandatory),
+            provenance=r.provenance(),
+        )
+        items[item.id] = item
+    return items
+
+
+def _read_loadlists(path: Path, items: Mapping[str, Item]) -> dict[str, LoadList]:
+    known = {"id", "name", "items"}
+    lists = {}
+    for r in _records(path, "loadlist", known):
+        raw = r.raw("items")
+        if not isinstance(raw, list) or not raw:
+            raise PackcalcError(r.where("items"), "expected a list of { id = '…', quantity = 1 }")
+        entries = []
+        for i, entry in enumerate(raw):
+            place = f"{r.where('items')}[{i}]"
+            if (
+                not isinstance(entry, dict)
+                or not set(entry) <= {"id", "quantity"}
+                or "id" not in entry
+            ):
+                raise PackcalcError(place, f"expected {{ id = '…', quantity = 1 }}, got {entry!r}")
+            if entry["id"] not in items:
+                raise PackcalcError(
+                    f"{place}.id",
+                    f"unknown item {entry['id']!r}{did_you_mean(str(entry['id']), items)}",
+                )
+            quantity = entry.get("quantity", 1)
+            if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+                raise PackcalcError(
+                    f"{place}.quantity", f"expected a whole number ≥ 1, got {quantity!r}"
+                )
+            entries.append(LoadListEntry(entry["id"], quantity))
+        lists[r.text("id")] = LoadList(r.text("id"), r.text("name"), tuple(entries), r.provenance())
+    return lists
+
+
+def read_library(root: Path | str) -> Library:
+    """Read and validate every TOML file of the library in folder ``root`` (no caching)."""
+    root = Path(root)
+    fibres = _read_fibres(root / "fibres.toml")
+    items = _read_items(root / "items.toml")
+    return Library(
+        fibres=MappingProxyType(fibres),
+        fabrics=MappingProxyType(_read_fabrics(root / "fabrics.toml", fibres)),
+        trims=MappingProxyType(_read_trims(root / "trims.toml", fibres)),
+        stitches=MappingProxyType(_read_stitches(root / "stitches.toml")),
+        items=MappingProxyType(items),
+        loadlists=MappingProxyType(_read_loadlists(root / "loadlists.toml", items)),
+        root=root,
+    )
+
+
+@functools.cache
+def load_library() -> Library:
+    """The packaged materials library, read once per process."""
+    return read_library(materials_dir())
+
+
+def record_as_dict(record: Fibre | Fabric | Trim | Stitch | Item | LoadList) -> dict[str, Any]:
+    """A plain, JSON-ready dict of a record: its fields (units in the key names) with the
+    provenance flattened in (``source``, and ``assumption``, ``assumed``, ``note`` when set).
+    """
+    out: dict[str, Any] = {}
+    for name in record.__dataclass_fields__:
+        if name == "provenance":
+            continue
+        value = getattr(record, name)
+        if name == "thickness":
+            value = [
+                {"thickness_mm": p.thickness_mm, "pressure_kpa": p.pressure_kpa} for p in value
+            ]
+        elif name == "items" and isinstance(record, LoadList):
+            value = [{"id": e.item, "quantity": e.quantity} for e in value]
+        elif isinstance(value, Mapping):
+            value = dict(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name] = value
+    if isinstance(record, Fabric):
+        out["thickness_mm"] = record.thickness_mm
+    out.update(record.provenance.as_dict())
+    return out

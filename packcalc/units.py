@@ -1,0 +1,170 @@
+"""The package's single pint registry and the quantity parser used at every boundary.
+
+Models inside packcalc work on plain floats in canonical units (g, m, mm, g/m², tex,
+g/cm³, kPa); pint is used only where values come in (design files, the materials
+library, widgets, the command line) and go out (public results).
+
+Two pint traps are handled here: ``gsm`` and ``osy`` are not in pint's default
+registry, so they are defined; ``Td`` is townsend (not denier) since pint 0.21 and
+``Nm`` is the metric yarn count (not newton-metre), so never write either for those.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pint
+
+from packcalc.errors import PackcalcError
+
+ureg = pint.UnitRegistry()
+ureg.define("gsm = gram / meter ** 2")
+ureg.define("osy = ounce / yard ** 2")
+pint.set_application_registry(ureg)
+Q_ = ureg.Quantity
+
+# What each canonical unit measures, and an example of the right form, for messages.
+UNIT_KINDS: dict[str, tuple[str, str]] = {
+    "g/m**2": ("an areal density", "45 g/m**2"),
+    "tex": ("a linear density", "20 denier"),
+    "g/m": ("a mass per length", "5 g/m"),
+    "mm": ("a length", "0.6 mm"),
+    "cm": ("a length", "8 cm"),
+    "m": ("a length", "1.2 m"),
+    "g": ("a mass", "40 g"),
+    "kg": ("a mass", "1.2 kg"),
+    "g/cm**3": ("a density", "1.14 g/cm**3"),
+    "kPa": ("a pressure", "2 kPa"),
+    "Pa": ("a pressure", "49 Pa"),
+    "L": ("a volume", "0.5 L"),
+    "cm**3": ("a volume", "15 cm**3"),
+    "GPa": ("a modulus", "3 GPa"),
+    "N/m": ("a tension", "160 N/m"),
+    "m**2": ("an area", "0.25 m**2"),
+    "cm**2": ("an area", "150 cm**2"),
+}
+
+_unit_cache: dict[str, pint.Unit] = {}
+
+
+def _unit(unit: str) -> pint.Unit:
+    if unit not in _unit_cache:
+        _unit_cache[unit] = ureg.Unit(unit)
+    return _unit_cache[unit]
+
+
+def describe_kind(unit: str) -> tuple[str, str]:
+    """Name the kind of quantity measured in ``unit`` and give an example value."""
+    if unit in UNIT_KINDS:
+        return UNIT_KINDS[unit]
+    return (f"a quantity in {unit}", f"1 {unit}")
+
+
+def parse_quantity(
+    value: Any,
+    unit: str,
+    field: str,
+    *,
+    minimum: float | None = 0.0,
+    allow_zero: bool = False,
+    maximum: float | None = None,
+) -> float:
+    """Turn a string such as ``"20 denier"`` or a pint Quantity into a float in ``unit``.
+
+    Parameters
+    ----------
+    value : str or pint.Quantity
+        The value as the user wrote it, with its unit (``"1.3 oz/yd**2"``,
+        ``"0.6 mm"``). Bare numbers are refused: a dimensional field must say its unit.
+    unit : str
+        The canonical unit the caller wants the magnitude in (``"g/m**2"``, ``"tex"``).
+    field : str
+        Where the value sits, for the error message (``fabrics.silnylon.areal_density``).
+    minimum : float or None, optional
+        Smallest accepted magnitude in ``unit`` (default 0: negative values are
+        refused). ``None`` accepts any finite value.
+    allow_zero : bool, optional
+        Accept exactly ``minimum`` (default False: the value must be above it).
+    maximum : float or None, optional
+        Largest accepted magnitude in ``unit``, if any.
+
+    Returns
+    -------
+    float
+        The magnitude in ``unit``.
+
+    Raises
+    ------
+    PackcalcError
+        With a one-line message naming ``field``, the value and the expected kind of
+        unit, e.g. ``fabrics.silnylon.areal_density: expected an areal density like
+        '45 g/m**2', got '45 kg'``.
+    """
+    kind, example = describe_kind(unit)
+    expected = f"expected {kind} like '{example}'"
+    if isinstance(value, (bool, int | float)):
+        raise PackcalcError(
+            field, f"{expected}, got the bare number {value!r}: write it with its unit"
+        )
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise PackcalcError(field, f"{expected}, got an empty string")
+        try:
+            quantity = ureg.Quantity(text)
+        except Exception:
+            raise PackcalcError(field, f"{expected}, got '{value}'") from None
+    elif isinstance(value, pint.Quantity):
+        quantity = value
+        text = f"{value:~P}"
+    else:
+        raise PackcalcError(field, f"{expected}, got {type(value).__name__} {value!r}")
+    if not isinstance(quantity, pint.Quantity) or quantity.dimensionless:
+        raise PackcalcError(
+            field, f"{expected}, got the bare number '{text}': write it with its unit"
+        )
+    try:
+        magnitude = float(quantity.to(_unit(unit)).magnitude)
+    except pint.DimensionalityError:
+        raise PackcalcError(field, f"{expected}, got '{text}'") from None
+    except (TypeError, ValueError):
+        raise PackcalcError(field, f"{expected}, got '{text}'") from None
+    check_number(
+        magnitude, field, minimum=minimum, allow_zero=allow_zero, maximum=maximum, shown=text
+    )
+    return magnitude
+
+
+def check_number(
+    value: Any,
+    field: str,
+    *,
+    minimum: float | None = 0.0,
+    allow_zero: bool = True,
+    maximum: float | None = None,
+    shown: str | None = None,
+) -> float:
+    """Check a plain number (a ratio, a share, a count) and return it as a float.
+
+    Raises a :class:`PackcalcError` naming ``field`` when the value is not a number,
+    is NaN or infinite, or lies outside ``[minimum, maximum]`` (``minimum`` excluded
+    when ``allow_zero`` is False).
+    """
+    shown = shown if shown is not None else repr(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PackcalcError(field, f"expected a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise PackcalcError(field, f"expected a finite value, got {shown}")
+    if minimum is not None and (number < minimum or (number == minimum and not allow_zero)):
+        bound = "at least" if allow_zero else "greater than"
+        raise PackcalcError(field, f"expected a value {bound} {minimum:g}, got {shown}")
+    if maximum is not None and number > maximum:
+        raise PackcalcError(field, f"expected a value of at most {maximum:g}, got {shown}")
+    return number
+
+
+def format_quantity(magnitude: float, unit: str, digits: int = 4) -> str:
+    """Write a magnitude in ``unit`` back as a string ``parse_quantity`` reads (``"8 cm"``)."""
+    return f"{magnitude:.{digits}g} {unit}"
