@@ -270,7 +270,8 @@ class _Record:
         self.kind = kind
         raw_id = data.get("id")
         label = raw_id if isinstance(raw_id, str) and raw_id else f"[{index}]"
-        self.prefix = f"{kind}s.{label}" if not label.startswith("[") else f"{kind}s{label}"
+        group = filename.removesuffix(".toml")  # fibres, fabrics, stitches, …
+        self.prefix = f"{group}{label}" if label.startswith("[") else f"{group}.{label}"
         for key in data:
             if key not in known | _PROVENANCE_KEYS:
                 hint = did_you_mean(key, known | _PROVENANCE_KEYS)

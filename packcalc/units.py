@@ -46,6 +46,8 @@ UNIT_KINDS: dict[str, tuple[str, str]] = {
 }
 
 _unit_cache: dict[str, pint.Unit] = {}
+_LINEAR_DENSITY = ureg.Unit("tex").dimensionality
+_YARN_COUNT = ureg.Unit("number_meter").dimensionality
 
 
 def _unit(unit: str) -> pint.Unit:
@@ -125,7 +127,11 @@ def parse_quantity(
             field, f"{expected}, got the bare number '{text}': write it with its unit"
         )
     try:
-        magnitude = float(quantity.to(_unit(unit)).magnitude)
+        target = _unit(unit)
+        if target.dimensionality == _LINEAR_DENSITY and quantity.dimensionality == _YARN_COUNT:
+            # An indirect yarn count (Nm, Ne) is the inverse of a linear density.
+            quantity = 1 / quantity.to("number_meter")
+        magnitude = float(quantity.to(target).magnitude)
     except pint.DimensionalityError:
         raise PackcalcError(field, f"{expected}, got '{text}'") from None
     except (TypeError, ValueError):
@@ -147,9 +153,31 @@ def check_number(
 ) -> float:
     """Check a plain number (a ratio, a share, a count) and return it as a float.
 
-    Raises a :class:`PackcalcError` naming ``field`` when the value is not a number,
-    is NaN or infinite, or lies outside ``[minimum, maximum]`` (``minimum`` excluded
-    when ``allow_zero`` is False).
+    Parameters
+    ----------
+    value : float
+        The number as given [-].
+    field : str
+        Where the value sits, for the error message.
+    minimum : float or None, optional
+        Smallest accepted value (default 0); ``None`` for no lower bound.
+    allow_zero : bool, optional
+        Accept exactly ``minimum`` (default True).
+    maximum : float or None, optional
+        Largest accepted value, if any.
+    shown : str or None, optional
+        How to show the value in a message (defaults to its repr).
+
+    Returns
+    -------
+    float
+        The value.
+
+    Raises
+    ------
+    PackcalcError
+        Naming ``field`` when the value is not a number, is NaN or infinite, or lies
+        outside ``[minimum, maximum]``.
     """
     shown = shown if shown is not None else repr(value)
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -1,0 +1,226 @@
+"""The packcalc command: materials listing, textile calculators, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from numpy.testing import assert_allclose
+
+from packcalc.cli import main
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_materials_json_lists_every_kind_with_sources(capsys):
+    status, out, _ = run(capsys, "materials", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert set(data) == {"fibres", "fabrics", "trims", "items"}
+    assert len(data["fibres"]) >= 8
+    assert len(data["fabrics"]) >= 20
+    assert len(data["trims"]) >= 12
+    assert len(data["items"]) >= 25
+    for group in data.values():
+        for record in group:
+            assert record["id"] and record["name"]
+            assert record["source"] or (record["assumption"] and record["note"])
+    for fabric in data["fabrics"]:
+        assert {"construction", "composition", "areal_density_gsm", "thickness_mm"} <= set(fabric)
+        assert abs(sum(fabric["composition"].values()) - 1) < 1e-6
+
+
+def test_materials_kind_filter_and_text(capsys):
+    status, out, _ = run(capsys, "materials", "--kind", "fibre", "--json")
+    assert status == 0
+    assert set(json.loads(out)) == {"fibres"}
+    status, out, _ = run(capsys, "materials", "--kind", "fabric")
+    assert status == 0
+    assert out.startswith("fabrics (")
+    assert "source:" in out
+
+
+def test_textile_woven_golden(capsys):
+    # 20D × 330T: 330 threads per square inch counted along two sides → 64.96 per cm each way.
+    status, out, _ = run(
+        capsys,
+        "textile",
+        "woven",
+        "--ends-per-cm",
+        "64.96",
+        "--picks-per-cm",
+        "64.96",
+        "--warp",
+        "20 denier",
+        "--weft",
+        "20 denier",
+        "--json",
+    )
+    assert status == 0
+    assert_allclose(json.loads(out)["areal_density_gsm"], 28.9, atol=0.05)
+    status, out, _ = run(
+        capsys,
+        "textile",
+        "woven",
+        "--ends-per-cm",
+        "64.96",
+        "--picks-per-cm",
+        "64.96",
+        "--warp",
+        "20 denier",
+        "--weft",
+        "20 denier",
+        "--warp-crimp",
+        "0.04",
+        "--weft-crimp",
+        "0.04",
+        "--json",
+    )
+    assert_allclose(json.loads(out)["areal_density_gsm"], 30.0, atol=0.05)
+
+
+def test_textile_knit_golden(capsys):
+    status, out, _ = run(
+        capsys,
+        "textile",
+        "knit",
+        "--courses-per-cm",
+        "22",
+        "--wales-per-cm",
+        "16",
+        "--loop-length",
+        "2 mm",
+        "--yarn",
+        "7.8 tex",
+        "--json",
+    )
+    assert status == 0
+    assert_allclose(json.loads(out)["areal_density_gsm"], 54.9, atol=0.05)
+    status, out, _ = run(
+        capsys,
+        "textile",
+        "knit",
+        "--courses-per-cm",
+        "22",
+        "--wales-per-cm",
+        "16",
+        "--loop-length",
+        "2 mm",
+        "--yarn",
+        "7.8 tex",
+    )
+    assert "54.9 g/m²" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            [
+                "textile",
+                "knit",
+                "--courses-per-cm",
+                "22",
+                "--wales-per-cm",
+                "16",
+                "--loop-length",
+                "2 kg",
+                "--yarn",
+                "7.8 tex",
+            ],
+            "--loop-length: expected a length like '0.6 mm', got '2 kg'",
+        ),
+        (
+            [
+                "textile",
+                "knit",
+                "--courses-per-cm",
+                "22",
+                "--wales-per-cm",
+                "16",
+                "--loop-length",
+                "2",
+                "--yarn",
+                "7.8 tex",
+            ],
+            "--loop-length: expected a length",
+        ),
+        (
+            [
+                "textile",
+                "woven",
+                "--ends-per-cm",
+                "-5",
+                "--picks-per-cm",
+                "60",
+                "--warp",
+                "20 denier",
+                "--weft",
+                "20 denier",
+            ],
+            "--ends-per-cm: expected a value",
+        ),
+        (
+            [
+                "textile",
+                "woven",
+                "--ends-per-cm",
+                "nan",
+                "--picks-per-cm",
+                "60",
+                "--warp",
+                "20 denier",
+                "--weft",
+                "20 denier",
+            ],
+            "--ends-per-cm: expected a finite",
+        ),
+        (["textile", "woven", "--ends-per-cm", "abc"], "invalid float value"),
+        (["materials", "--kind", "rock"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_info:
+        status = main(argv)
+        raise SystemExit(status)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_console_script_exits_2_without_traceback():
+    script = shutil.which("packcalc", path=str(Path(sys.executable).parent))
+    assert script, "the packcalc console command is installed with the package"
+    result = subprocess.run(
+        [
+            script,
+            "textile",
+            "knit",
+            "--courses-per-cm",
+            "22",
+            "--wales-per-cm",
+            "16",
+            "--loop-length",
+            "2 mm",
+            "--yarn",
+            "7.8 kg",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "--yarn: expected a linear density like '20 denier', got '7.8 kg'" in result.stderr

@@ -1,0 +1,60 @@
+"""Each public model function documents exactly the parameters it takes, with units."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+
+import pytest
+
+MODULES = ["packcalc.textile", "packcalc.units"]
+SECTION = re.compile(r"^\s*(Parameters|Returns|Raises|Notes|References|Examples|See Also)\s*$")
+
+
+def documented_parameters(doc: str) -> list[str]:
+    lines = inspect.cleandoc(doc).splitlines()
+    names: list[str] = []
+    inside = False
+    for i, line in enumerate(lines):
+        if SECTION.match(line) and i + 1 < len(lines) and set(lines[i + 1].strip()) == {"-"}:
+            inside = line.strip() == "Parameters"
+            continue
+        if inside and line and not line.startswith(" ") and not set(line) <= {"-"}:
+            head = line.split(" : ")[0]
+            names.extend(n.strip() for n in head.split(","))
+    return names
+
+
+def public_functions():
+    for module_name in MODULES:
+        module = importlib.import_module(module_name)
+        for name, obj in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(obj):
+                continue
+            if obj.__module__ != module_name:
+                continue
+            yield pytest.param(obj, id=f"{module_name}.{name}")
+
+
+@pytest.mark.parametrize("function", list(public_functions()))
+def test_docstring_parameters_match_signature(function):
+    doc = function.__doc__ or ""
+    parameters = [
+        p.name
+        for p in inspect.signature(function).parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    if "Parameters" not in doc:
+        assert len(parameters) <= 1 or len(doc.splitlines()) <= 3, "document the parameters"
+        return
+    assert documented_parameters(doc) == parameters
+
+
+@pytest.mark.parametrize("function", list(public_functions()))
+def test_model_docstrings_give_units_and_references(function):
+    if function.__module__ != "packcalc.textile":
+        return
+    doc = function.__doc__ or ""
+    assert "[" in doc and "]" in doc, "units go in square brackets"
+    assert "References" in doc or "See Also" in doc
