@@ -102,6 +102,72 @@ def _cmd_textile(args: argparse.Namespace) -> None:
         print(f"areal density: {gsm:.1f} g/m² ({gsm / 33.9057:.2f} oz/yd²)")
 
 
+def _cmd_presets(args: argparse.Namespace) -> None:
+    from packcalc.design import load_design, preset_names
+
+    names = preset_names()
+    if args.json:
+        _print_json(
+            [
+                {"name": n, "title": (d := load_design(n)).name, "description": d.description}
+                for n in names
+            ]
+        )
+        return
+    for name in names:
+        design = load_design(name)
+        print(f"{name:<16} {design.name}: {design.description}")
+
+
+def _cmd_estimate(args: argparse.Namespace) -> None:
+    from packcalc.design import load_design
+    from packcalc.estimate import estimate
+
+    design = load_design(args.design)
+    if args.size:
+        design = design.with_size(args.size)
+    result = estimate(design)
+    if args.json:
+        _print_json(result.to_dict())
+        return
+    print(format_estimate(result))
+
+
+def format_estimate(result: Any) -> str:
+    """The readable breakdown printed by ``packcalc estimate``."""
+    design = result.design
+    body = design.body
+    total = result.weight.m_as("g")
+    p5, p95 = result.weight_band[0].m_as("g"), result.weight_band[2].m_as("g")
+    lines = [
+        f"{design.name} — size {design.size or 'custom'} "
+        f"(chest {body.chest:g} cm, back length {body.back_length:g} cm)",
+        f"weight {total:.1f} g   (P5–P95 {p5:.1f}–{p95:.1f} g; "
+        f"dry {result.weight_dry.m_as('g'):.1f} g; sweat-wet {result.weight_wet.m_as('g'):.1f} g)",
+        "",
+        "breakdown",
+    ]
+    width = max(len(k) for k in result.weight_breakdown)
+    for label, grams in sorted(result.weight_breakdown.items(), key=lambda kv: -kv[1].magnitude):
+        g = grams.m_as("g")
+        lines.append(f"  {label:<{width}}  {g:7.1f} g  {g / total:6.1%}")
+    lines.append(f"  {'total':<{width}}  {total:7.1f} g")
+    lines += ["", "by material"]
+    width = max(len(k) for k in result.weight_by_material)
+    for material, grams in sorted(
+        result.weight_by_material.items(), key=lambda kv: -kv[1].magnitude
+    ):
+        lines.append(f"  {material:<{width}}  {grams.m_as('g'):7.1f} g")
+    for comparison in design.comparisons:
+        lines.append(
+            f"compare: {comparison.name} {comparison.mass_g:g} g, {comparison.capacity_l:g} L "
+            f"({total / comparison.mass_g - 1:+.0%} weight)"
+        )
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="packcalc",
@@ -131,6 +197,16 @@ def build_parser() -> argparse.ArgumentParser:
     knit.add_argument("--yarn", required=True, help="e.g. '7.8 tex'")
     knit.add_argument("--json", action="store_true", help="print JSON")
     textile.set_defaults(run=_cmd_textile)
+
+    estimate = commands.add_parser("estimate", help="weight of a design (a TOML file or a preset)")
+    estimate.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
+    estimate.add_argument("--size", help="draft another size of the size table (XS–XL)")
+    estimate.add_argument("--json", action="store_true", help="print JSON")
+    estimate.set_defaults(run=_cmd_estimate)
+
+    presets = commands.add_parser("presets", help="list the preset designs")
+    presets.add_argument("--json", action="store_true", help="print JSON")
+    presets.set_defaults(run=_cmd_presets)
     return parser
 
 

@@ -198,6 +198,16 @@ class LoadList:
 
 
 @dataclass(frozen=True)
+class Size:
+    """A size label of the size table and the body it stands for [cm]."""
+
+    id: str
+    chest_cm: float
+    back_length_cm: float
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class Library:
     """Every record of the materials library, keyed by id."""
 
@@ -207,6 +217,7 @@ class Library:
     stitches: Mapping[str, Stitch]
     items: Mapping[str, Item]
     loadlists: Mapping[str, LoadList]
+    sizes: Mapping[str, Size]
     root: Path = field(compare=False)
 
     def fabric(self, fabric_id: str, field_path: str = "fabric") -> Fabric:
@@ -696,6 +707,19 @@ def _read_loadlists(path: Path, items: Mapping[str, Item]) -> dict[str, LoadList
     return lists
 
 
+def _read_sizes(path: Path) -> dict[str, Size]:
+    sizes = {}
+    for r in _records(path, "size", {"id", "chest", "back_length"}):
+        size = Size(
+            id=r.text("id"),
+            chest_cm=r.quantity("chest", "cm"),
+            back_length_cm=r.quantity("back_length", "cm"),
+            provenance=r.provenance(),
+        )
+        sizes[size.id] = size
+    return sizes
+
+
 def read_library(root: Path | str) -> Library:
     """Read and validate every TOML file of the library in folder ``root`` (no caching)."""
     root = Path(root)
@@ -708,6 +732,7 @@ def read_library(root: Path | str) -> Library:
         stitches=MappingProxyType(_read_stitches(root / "stitches.toml")),
         items=MappingProxyType(items),
         loadlists=MappingProxyType(_read_loadlists(root / "loadlists.toml", items)),
+        sizes=MappingProxyType(_read_sizes(root / "sizes.toml")),
         root=root,
     )
 

@@ -86,7 +86,7 @@ def test_zero_allowed_when_asked_and_maximum():
 def test_check_number():
     assert check_number(0.5, "share", maximum=1) == 0.5
     for bad in (float("nan"), -0.1, 1.5, "0.5", None, True):
-        with pytest.raises(PackcalcError, match="^share: "):
+        with pytest.raises(PackcalcError, match=r"^share: "):
             check_number(bad, "share", maximum=1)
 
 

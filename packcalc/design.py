@@ -1,0 +1,828 @@
+"""The vest design: data model, validation, TOML read and write.
+
+A design file is TOML in which every dimensional value carries its unit (``"8 cm"``,
+``"2 kPa"``). Loading validates everything against the materials library and reports
+the first bad value with its path (``pockets[1].width: expected a length like '8 cm',
+got '8 kg'``). Saving writes every value back with its unit, so that loading the saved
+file gives an identical design. The format is documented with an annotated example in
+``docs/design-format.md``.
+
+Canonical units inside a :class:`Design`: lengths in cm, masses in g, volumes in L,
+pressures in kPa (the units a designer thinks in; values written back exactly).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from packcalc.errors import PackcalcError
+from packcalc.library import Item, Library, Provenance, did_you_mean, load_library
+from packcalc.pattern import OPTION_SPECS, Body, check_options, default_options, grade_options
+from packcalc.units import check_number, parse_quantity
+
+PANEL_GROUPS = ("back", "strap", "front", "wing")
+PANEL_CONSTRUCTIONS = ("cut", "knit-to-shape")
+SEAM_METHODS = ("stitched", "bonded", "welded")
+POCKET_LOCATIONS = (
+    "front-left",
+    "front-right",
+    "back",
+    "side-left",
+    "side-right",
+    "hip-left",
+    "hip-right",
+)
+CLOSURES = ("none", "elastic", "zip", "drawcord", "hook")
+MAX_FILE_BYTES = 256 * 1024  # a design file is a few kB; refuse anything absurd
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """How a panel (or a group of panels) is made: fabric, layer count, construction."""
+
+    fabric: str
+    layers: int = 1
+    construction: str = "cut"  # "cut" from roll goods, or "knit-to-shape"
+
+
+@dataclass(frozen=True)
+class CustomPanel:
+    """A panel given by explicit points [cm], added to the drafted ones."""
+
+    name: str
+    points: tuple[tuple[float, float], ...]
+    edges: tuple[str, ...]
+    spec: PanelSpec
+
+
+@dataclass(frozen=True)
+class SeamSpec:
+    """How the seams are made.
+
+    ``stitched``: ISO 4915 ``stitch`` with ``thread``, seam allowance on each side.
+    ``bonded``: glued with ``tape`` (g/m from the library) over a lap of ``allowance``;
+    no thread, no needle holes. ``welded``: fused lap of ``allowance``, no thread, no tape.
+    """
+
+    method: str = "stitched"
+    stitch: str = "301"
+    allowance_cm: float = 0.6
+    thread: str = ""
+    tape: str = ""
+
+
+@dataclass(frozen=True)
+class FinishSpec:
+    """How bound edges are finished: binding tape (a trim id) sewn with ``stitch``.
+
+    An empty ``binding`` means raw edges (laser-cut or knitted selvedge): no mass added.
+    """
+
+    binding: str = ""
+    stitch: str = "406"
+
+
+@dataclass(frozen=True)
+class ClosureTrims:
+    """The trims a pocket closure is made of (ids in the library).
+
+    ``zip``: chain along the opening + one slider; ``elastic``: elastic tape along the
+    opening; ``drawcord``: cord along the opening + one cord lock; ``hook``: one hook.
+    """
+
+    zip_chain: str = "zipper-chain-3-coil"
+    zip_slider: str = "zipper-slider-3"
+    elastic: str = "elastic-tape-10mm"
+    drawcord: str = "shock-cord-2mm"
+    cord_lock: str = "cord-lock-single"
+    hook: str = "hook-sternum-piping"
+
+
+@dataclass(frozen=True)
+class Pocket:
+    """A pocket: where it sits, its flat size and gusset [cm], fabric, closure, reach."""
+
+    name: str
+    location: str
+    width_cm: float
+    height_cm: float
+    gusset_cm: float
+    fabric: str
+    closure: str = "none"
+    reachable: bool = False
+
+
+@dataclass(frozen=True)
+class TrimUse:
+    """A trim in the design: pieces (``quantity``), a length [cm] or an area [cm²]."""
+
+    trim: str
+    quantity: int = 0
+    length_cm: float = 0.0
+    area_cm2: float = 0.0
+
+
+@dataclass(frozen=True)
+class LoadEntry:
+    item: str
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """Manufacturing tolerances as ± relative limits (about two standard deviations)."""
+
+    areal_density: float = 0.05
+    dimensions: float = 0.02
+    trims: float = 0.05
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A commercial vest this design was compared with."""
+
+    name: str
+    mass_g: float
+    capacity_l: float
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Design:
+    """A complete vest design, validated, in canonical units (cm, g, L, kPa)."""
+
+    name: str
+    body: Body
+    size: str | None
+    options: Mapping[str, float]
+    panels: Mapping[str, PanelSpec]
+    custom_panels: tuple[CustomPanel, ...] = ()
+    seams: SeamSpec = field(default_factory=SeamSpec)
+    finish: FinishSpec = field(default_factory=FinishSpec)
+    closures: ClosureTrims = field(default_factory=ClosureTrims)
+    pockets: tuple[Pocket, ...] = ()
+    trims: tuple[TrimUse, ...] = ()
+    load_list: str | None = None
+    load: tuple[LoadEntry, ...] = ()
+    custom_items: tuple[Item, ...] = ()
+    squeeze_pressure_kpa: float = 2.0
+    tolerances: Tolerances = field(default_factory=Tolerances)
+    description: str = ""
+    comparisons: tuple[Comparison, ...] = ()
+
+    def panel_spec(self, panel_name: str, group: str) -> PanelSpec:
+        """The spec of a drafted panel: by its own name, else by its group."""
+        if panel_name in self.panels:
+            return self.panels[panel_name]
+        return self.panels[group]
+
+    def with_size(self, size: str, library: Library | None = None) -> Design:
+        """The same design drafted for another size of the size table (graded options)."""
+        library = library or load_library()
+        body = body_for_size(size, library, "size")
+        return dataclasses.replace(
+            self, body=body, size=size, options=grade_options(self.options, self.body, body)
+        )
+
+    def with_body(self, body: Body) -> Design:
+        """The same design drafted for explicit body measurements (graded options)."""
+        return dataclasses.replace(
+            self, body=body, size=None, options=grade_options(self.options, self.body, body)
+        )
+
+
+def body_for_size(size: Any, library: Library, where: str) -> Body:
+    if not isinstance(size, str) or size not in library.sizes:
+        hint = did_you_mean(str(size), library.sizes)
+        raise PackcalcError(
+            where, f"unknown size {size!r}{hint}: expected one of {', '.join(library.sizes)}"
+        )
+    record = library.sizes[size]
+    return Body(record.chest_cm, record.back_length_cm, size)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Table:
+    """A TOML table being read, with typed getters that name the path of each value."""
+
+    def __init__(self, data: Any, path: str, known: set[str]):
+        if not isinstance(data, dict):
+            raise PackcalcError(path, f"expected a table, got {data!r}")
+        self.data = data
+        self.path = path
+        for key in data:
+            if key not in known:
+                raise PackcalcError(self.at(key), f"unknown key{did_you_mean(key, known)}")
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def require(self, key: str) -> Any:
+        if key not in self.data:
+            raise PackcalcError(self.at(key), "missing required key")
+        return self.data[key]
+
+    def text(self, key: str, default: str | None = None, choices: tuple[str, ...] = ()) -> str:
+        if key not in self.data and default is not None:
+            return default
+        value = self.require(key)
+        if not isinstance(value, str):
+            raise PackcalcError(self.at(key), f"expected a string, got {value!r}")
+        if choices and value not in choices:
+            hint = did_you_mean(value, choices)
+            raise PackcalcError(
+                self.at(key), f"expected one of {', '.join(choices)}, got {value!r}{hint}"
+            )
+        return value
+
+    def length(self, key: str, default: float | None = None, *, allow_zero: bool = False) -> float:
+        if key not in self.data and default is not None:
+            return default
+        return parse_quantity(
+            self.require(key), "cm", self.at(key), allow_zero=allow_zero, maximum=1000.0
+        )
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise PackcalcError(self.at(key), f"expected true or false, got {value!r}")
+        return value
+
+    def whole(self, key: str, default: int, minimum: int = 1, maximum: int = 1000) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PackcalcError(self.at(key), f"expected a whole number, got {value!r}")
+        if not minimum <= value <= maximum:
+            raise PackcalcError(
+                self.at(key), f"expected a whole number from {minimum} to {maximum}, got {value}"
+            )
+        return value
+
+    def fraction(self, key: str, default: float) -> float:
+        if key not in self.data:
+            return default
+        return check_number(self.data[key], self.at(key), maximum=1.0)
+
+
+def _list_of_tables(value: Any, path: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PackcalcError(path, f"expected a list of tables ([[{path}]]), got {value!r}")
+    return value
+
+
+def _panel_spec(table: _Table, library: Library) -> PanelSpec:
+    fabric = table.text("fabric")
+    library.fabric(fabric, table.at("fabric"))
+    return PanelSpec(
+        fabric=fabric,
+        layers=table.whole("layers", 1, 1, 4),
+        construction=table.text("construction", "cut", PANEL_CONSTRUCTIONS),
+    )
+
+
+def _check_trim(library: Library, trim_id: str, where: str, kinds: tuple[str, ...]) -> str:
+    trim = library.trim(trim_id, where)
+    if trim.kind not in kinds:
+        raise PackcalcError(
+            where, f"expected a {' or '.join(kinds)} trim, got {trim_id!r} ({trim.kind})"
+        )
+    return trim_id
+
+
+def design_from_dict(data: Mapping[str, Any], library: Library | None = None) -> Design:
+    """Validate a design given as a dict (parsed TOML) and build the :class:`Design`."""
+    library = library or load_library()
+    top = _Table(
+        dict(data),
+        "",
+        {
+            "name", "description", "size", "body", "options", "panels", "custom_panels",
+            "seams", "finish", "closures", "pockets", "trims", "load", "squeeze_pressure",
+            "tolerances", "comparison",
+        },
+    )  # fmt: skip
+    name = top.text("name")
+
+    # Body: a size label of the size table, or explicit measurements.
+    if top.has("body") and top.has("size"):
+        raise PackcalcError("size", "give either 'size' or a [body] table, not both")
+    if top.has("body"):
+        body_table = _Table(top.get("body"), "body", {"chest", "back_length"})
+        body = Body(body_table.length("chest"), body_table.length("back_length"), "custom")
+        for key, value, low, high in (
+            ("chest", body.chest, 60.0, 150.0),
+            ("back_length", body.back_length, 30.0, 60.0),
+        ):
+            if not low <= value <= high:
+                raise PackcalcError(
+                    f"body.{key}",
+                    f"expected {low:g} cm to {high:g} cm for an adult, got {value:g} cm",
+                )
+        size = None
+    else:
+        size = top.text("size", "M")
+        body = body_for_size(size, library, "size")
+
+    option_table = _Table(top.get("options", {}), "options", set(OPTION_SPECS))
+    # Any sign parses here; check_options then holds each option to its own limits.
+    given = {
+        key: parse_quantity(value, "cm", option_table.at(key), minimum=None)
+        for key, value in option_table.data.items()
+    }
+    check_options(given)
+    options = {**default_options(body), **given}
+
+    panels_raw = _Table(top.require("panels"), "panels", set(PANEL_GROUPS) | _panel_names())
+    panels = {
+        key: _panel_spec(
+            _Table(value, f"panels.{key}", {"fabric", "layers", "construction"}), library
+        )
+        for key, value in panels_raw.data.items()
+    }
+    for group in PANEL_GROUPS:
+        members = [n for n in _panel_names() if n.startswith(group)]
+        if group not in panels and not all(n in panels for n in members):
+            raise PackcalcError(f"panels.{group}", "missing: every panel needs a fabric")
+
+    custom_panels = []
+    for i, raw in enumerate(_list_of_tables(top.get("custom_panels"), "custom_panels")):
+        t = _Table(
+            raw,
+            f"custom_panels[{i}]",
+            {"name", "points", "edges", "fabric", "layers", "construction"},
+        )
+        points_raw = t.require("points")
+        if not isinstance(points_raw, list) or len(points_raw) < 3:
+            raise PackcalcError(t.at("points"), 'expected at least 3 points like ["0 cm", "0 cm"]')
+        points = []
+        for j, point in enumerate(points_raw):
+            if not isinstance(point, list) or len(point) != 2:
+                raise PackcalcError(
+                    f"{t.at('points')}[{j}]",
+                    f'expected [x, y] like ["8 cm", "0 cm"], got {point!r}',
+                )
+            points.append(
+                tuple(
+                    parse_quantity(
+                        v, "cm", f"{t.at('points')}[{j}]", minimum=-1000.0, allow_zero=True
+                    )
+                    for v in point
+                )
+            )
+        edges = t.get("edges", ["bound"] * len(points))
+        if not isinstance(edges, list) or len(edges) != len(points):
+            raise PackcalcError(
+                t.at("edges"), f"expected {len(points)} edge kinds ('bound' or 'seam')"
+            )
+        for j, kind in enumerate(edges):
+            if kind not in ("bound", "seam"):
+                raise PackcalcError(
+                    f"{t.at('edges')}[{j}]", f"expected 'bound' or 'seam', got {kind!r}"
+                )
+        panel_name = t.text("name")
+        if panel_name in _panel_names() or any(c.name == panel_name for c in custom_panels):
+            raise PackcalcError(t.at("name"), f"duplicate panel name {panel_name!r}")
+        custom = CustomPanel(panel_name, tuple(points), tuple(edges), _panel_spec(t, library))
+        from packcalc.pattern import custom_panel
+
+        custom_panel(custom.name, custom.points, custom.edges)  # validates the outline
+        custom_panels.append(custom)
+
+    seam_table = _Table(
+        top.get("seams", {}), "seams", {"method", "stitch", "allowance", "thread", "tape"}
+    )
+    method = seam_table.text("method", "stitched", SEAM_METHODS)
+    seams = SeamSpec(
+        method=method,
+        stitch=seam_table.text("stitch", "301"),
+        allowance_cm=seam_table.length("allowance", 0.6, allow_zero=True),
+        thread=seam_table.text("thread", ""),
+        tape=seam_table.text("tape", ""),
+    )
+    library.stitch(seams.stitch, "seams.stitch")
+    if method == "stitched" and not seams.thread:
+        raise PackcalcError("seams.thread", "stitched seams need a thread (a trim id)")
+    if seams.thread:
+        _check_trim(library, seams.thread, "seams.thread", ("thread",))
+    if method == "bonded":
+        if not seams.tape:
+            raise PackcalcError("seams.tape", "bonded seams need a seam tape (a trim id)")
+        _check_trim(library, seams.tape, "seams.tape", ("seam-tape",))
+    if seams.allowance_cm > 5:
+        raise PackcalcError(
+            "seams.allowance", f"expected at most 5 cm, got {seams.allowance_cm:g} cm"
+        )
+
+    finish_table = _Table(top.get("finish", {}), "finish", {"binding", "stitch"})
+    finish = FinishSpec(
+        binding=finish_table.text("binding", ""), stitch=finish_table.text("stitch", "406")
+    )
+    if finish.binding:
+        _check_trim(library, finish.binding, "finish.binding", ("binding", "elastic"))
+        library.stitch(finish.stitch, "finish.stitch")
+        if not seams.thread:
+            raise PackcalcError("seams.thread", "the binding is sewn on: give a thread (a trim id)")
+
+    closure_kinds = {
+        "zip_chain": ("zipper-chain",),
+        "zip_slider": ("zipper-slider",),
+        "elastic": ("elastic", "binding"),
+        "drawcord": ("cord",),
+        "cord_lock": ("cord-lock",),
+        "hook": ("hook",),
+    }
+    closure_table = _Table(top.get("closures", {}), "closures", set(closure_kinds))
+    closures = ClosureTrims(
+        **{
+            key: _check_trim(
+                library,
+                closure_table.text(key, getattr(ClosureTrims, key)),
+                f"closures.{key}",
+                kinds,
+            )
+            for key, kinds in closure_kinds.items()
+        }
+    )
+
+    pockets = []
+    names = set()
+    for i, raw in enumerate(_list_of_tables(top.get("pockets"), "pockets")):
+        t = _Table(
+            raw,
+            f"pockets[{i}]",
+            {"name", "location", "width", "height", "gusset", "fabric", "closure", "reachable"},
+        )
+        location = t.text("location", choices=POCKET_LOCATIONS)
+        pocket = Pocket(
+            name=t.text("name", f"{location} pocket"),
+            location=location,
+            width_cm=t.length("width"),
+            height_cm=t.length("height"),
+            gusset_cm=t.length("gusset", 0.0, allow_zero=True),
+            fabric=t.text("fabric"),
+            closure=t.text("closure", "none", CLOSURES),
+            reachable=t.flag("reachable", location.startswith(("front", "side"))),
+        )
+        library.fabric(pocket.fabric, t.at("fabric"))
+        if pocket.name in names:
+            raise PackcalcError(t.at("name"), f"duplicate pocket name {pocket.name!r}")
+        names.add(pocket.name)
+        pockets.append(pocket)
+
+    trims = []
+    for i, raw in enumerate(_list_of_tables(top.get("trims"), "trims")):
+        t = _Table(raw, f"trims[{i}]", {"id", "quantity", "length", "area"})
+        trim_id = t.text("id")
+        trim = library.trim(trim_id, t.at("id"))
+        if trim.mass_g is not None:
+            use = TrimUse(trim_id, quantity=t.whole("quantity", 1))
+            if t.has("length") or t.has("area"):
+                raise PackcalcError(
+                    t.at("quantity"), f"{trim_id!r} is counted in pieces: give 'quantity'"
+                )
+        elif trim.linear_mass_g_m is not None:
+            if not t.has("length"):
+                raise PackcalcError(
+                    t.at("length"), f"{trim_id!r} is sold by length: give a length like '60 cm'"
+                )
+            use = TrimUse(trim_id, length_cm=t.length("length"))
+        else:
+            if not t.has("area"):
+                raise PackcalcError(
+                    t.at("area"), f"{trim_id!r} is sold by area: give an area like '50 cm**2'"
+                )
+            area = parse_quantity(t.get("area"), "cm**2", t.at("area"), maximum=1e5)
+            use = TrimUse(trim_id, area_cm2=area)
+        trims.append(use)
+
+    load_table = _Table(top.get("load", {}), "load", {"list", "items", "custom"})
+    load_list = load_table.get("list")
+    if load_list is not None:
+        library.loadlist(load_list, "load.list")
+    load = []
+    for i, raw in enumerate(_list_of_tables(load_table.get("items"), "load.items")):
+        t = _Table(raw, f"load.items[{i}]", {"id", "quantity"})
+        item_id = t.text("id")
+        library.item(item_id, t.at("id"))
+        load.append(LoadEntry(item_id, t.whole("quantity", 1)))
+    custom_items = []
+    for i, raw in enumerate(_list_of_tables(load_table.get("custom"), "load.custom")):
+        custom_items.append(_custom_item(raw, f"load.custom[{i}]"))
+
+    pressure = parse_quantity(
+        top.get("squeeze_pressure", "2 kPa"), "kPa", "squeeze_pressure", maximum=200.0
+    )
+    tol_table = _Table(
+        top.get("tolerances", {}), "tolerances", {"areal_density", "dimensions", "trims"}
+    )
+    tolerances = Tolerances(
+        areal_density=tol_table.fraction("areal_density", Tolerances.areal_density),
+        dimensions=tol_table.fraction("dimensions", Tolerances.dimensions),
+        trims=tol_table.fraction("trims", Tolerances.trims),
+    )
+
+    comparisons = []
+    for i, raw in enumerate(_list_of_tables(top.get("comparison"), "comparison")):
+        t = _Table(raw, f"comparison[{i}]", {"name", "mass", "capacity", "source", "note"})
+        comparisons.append(
+            Comparison(
+                name=t.text("name"),
+                mass_g=parse_quantity(t.require("mass"), "g", t.at("mass")),
+                capacity_l=parse_quantity(t.require("capacity"), "L", t.at("capacity")),
+                source=t.text("source"),
+                note=t.text("note", ""),
+            )
+        )
+
+    design = Design(
+        name=name,
+        body=body,
+        size=size,
+        options=MappingProxyType(options),
+        panels=MappingProxyType(panels),
+        custom_panels=tuple(custom_panels),
+        seams=seams,
+        finish=finish,
+        closures=closures,
+        pockets=tuple(pockets),
+        trims=tuple(trims),
+        load_list=load_list,
+        load=tuple(load),
+        custom_items=tuple(custom_items),
+        squeeze_pressure_kpa=pressure,
+        tolerances=tolerances,
+        description=top.text("description", ""),
+        comparisons=tuple(comparisons),
+    )
+    # Drafting checks that the options fit together (the girth closes, …).
+    from packcalc.pattern import draft
+
+    draft(design.body, design.options)
+    return design
+
+
+def _panel_names() -> set[str]:
+    return {
+        "back", "strap-left", "strap-right", "front-left", "front-right", "wing-left",
+        "wing-right",
+    }  # fmt: skip
+
+
+def _custom_item(raw: Any, path: str) -> Item:
+    from packcalc.library import ITEM_CATEGORIES, ITEM_SHAPES
+
+    t = _Table(
+        raw,
+        path,
+        {"id", "name", "category", "mass", "volume", "shape", "length", "width", "height",
+         "diameter", "rigid", "reach_while_running"},
+    )  # fmt: skip
+    shape = t.text("shape", "box", ITEM_SHAPES)
+    name = t.text("name")
+    return Item(
+        id=t.text("id", name),
+        name=name,
+        category=t.text("category", "other", ITEM_CATEGORIES),
+        mass_g=parse_quantity(t.require("mass"), "g", t.at("mass"), maximum=20000.0),
+        volume_l=parse_quantity(t.require("volume"), "L", t.at("volume"), maximum=30.0),
+        shape=shape,
+        length_cm=t.length("length"),
+        width_cm=t.length("width") if shape == "box" else None,
+        height_cm=t.length("height") if shape == "box" else None,
+        diameter_cm=t.length("diameter") if shape == "cylinder" else None,
+        rigid=t.flag("rigid", False),
+        reach_while_running=t.flag("reach_while_running", False),
+        empty_mass_g=None,
+        capacity_l=None,
+        mandatory=(),
+        provenance=Provenance(("entered in the design",)),
+    )
+
+
+def read_design(path: str | Path, library: Library | None = None) -> Design:
+    """Read and validate a design TOML file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackcalcError(str(path), f"cannot read the design file ({exc.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise PackcalcError(
+            str(path), f"expected a design file under {MAX_FILE_BYTES // 1024} kB, got {size} bytes"
+        )
+    return design_from_toml(path.read_bytes(), library, source=str(path))
+
+
+def design_from_toml(
+    text: str | bytes, library: Library | None = None, source: str = "design"
+) -> Design:
+    """Parse and validate a design from TOML text (bytes are decoded as UTF-8)."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            raise PackcalcError(source, f"expected a design file under {MAX_FILE_BYTES // 1024} kB")
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackcalcError(source, "expected a UTF-8 text file") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackcalcError(source, f"malformed TOML: {exc}") from None
+    return design_from_dict(data, library)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _q(value: float, unit: str) -> str:
+    """A float with its unit, written so that reading it back gives the same float."""
+    text = repr(float(value))
+    if text.endswith(".0"):
+        text = text[:-2]
+    return f"{text} {unit}"
+
+
+def design_to_dict(design: Design) -> dict[str, Any]:
+    """The design as a TOML-ready dict, every dimensional value a string with its unit."""
+    out: dict[str, Any] = {"name": design.name}
+    if design.description:
+        out["description"] = design.description
+    if design.size is not None:
+        out["size"] = design.size
+    else:
+        out["body"] = {
+            "chest": _q(design.body.chest, "cm"),
+            "back_length": _q(design.body.back_length, "cm"),
+        }
+    out["squeeze_pressure"] = _q(design.squeeze_pressure_kpa, "kPa")
+    out["options"] = {k: _q(v, "cm") for k, v in design.options.items()}
+    out["panels"] = {k: _panel_dict(v) for k, v in design.panels.items()}
+    if design.custom_panels:
+        out["custom_panels"] = [
+            {
+                "name": c.name,
+                "points": [[_q(x, "cm"), _q(y, "cm")] for x, y in c.points],
+                "edges": list(c.edges),
+                **_panel_dict(c.spec),
+            }
+            for c in design.custom_panels
+        ]
+    seams = {"method": design.seams.method, "stitch": design.seams.stitch,
+             "allowance": _q(design.seams.allowance_cm, "cm")}  # fmt: skip
+    if design.seams.thread:
+        seams["thread"] = design.seams.thread
+    if design.seams.tape:
+        seams["tape"] = design.seams.tape
+    out["seams"] = seams
+    finish = {"stitch": design.finish.stitch}
+    if design.finish.binding:
+        finish["binding"] = design.finish.binding
+    out["finish"] = finish
+    if design.closures != ClosureTrims():
+        out["closures"] = dataclasses.asdict(design.closures)
+    if design.pockets:
+        out["pockets"] = [
+            {
+                "name": p.name,
+                "location": p.location,
+                "width": _q(p.width_cm, "cm"),
+                "height": _q(p.height_cm, "cm"),
+                "gusset": _q(p.gusset_cm, "cm"),
+                "fabric": p.fabric,
+                "closure": p.closure,
+                "reachable": p.reachable,
+            }
+            for p in design.pockets
+        ]
+    if design.trims:
+        out["trims"] = [_trim_dict(t) for t in design.trims]
+    load: dict[str, Any] = {}
+    if design.load_list:
+        load["list"] = design.load_list
+    if design.load:
+        load["items"] = [{"id": e.item, "quantity": e.quantity} for e in design.load]
+    if design.custom_items:
+        load["custom"] = [_item_dict(i) for i in design.custom_items]
+    if load:
+        out["load"] = load
+    out["tolerances"] = dataclasses.asdict(design.tolerances)
+    if design.comparisons:
+        out["comparison"] = [
+            {
+                "name": c.name,
+                "mass": _q(c.mass_g, "g"),
+                "capacity": _q(c.capacity_l, "L"),
+                "source": c.source,
+                **({"note": c.note} if c.note else {}),
+            }
+            for c in design.comparisons
+        ]
+    return out
+
+
+def _panel_dict(spec: PanelSpec) -> dict[str, Any]:
+    return {"fabric": spec.fabric, "layers": spec.layers, "construction": spec.construction}
+
+
+def _trim_dict(use: TrimUse) -> dict[str, Any]:
+    if use.quantity:
+        return {"id": use.trim, "quantity": use.quantity}
+    if use.length_cm:
+        return {"id": use.trim, "length": _q(use.length_cm, "cm")}
+    return {"id": use.trim, "area": _q(use.area_cm2, "cm**2")}
+
+
+def _item_dict(item: Item) -> dict[str, Any]:
+    out = {
+        "id": item.id,
+        "name": item.name,
+        "category": item.category,
+        "mass": _q(item.mass_g, "g"),
+        "volume": _q(item.volume_l, "L"),
+        "shape": item.shape,
+        "length": _q(item.length_cm, "cm"),
+        "rigid": item.rigid,
+        "reach_while_running": item.reach_while_running,
+    }
+    if item.shape == "box":
+        out["width"] = _q(item.width_cm, "cm")
+        out["height"] = _q(item.height_cm, "cm")
+    else:
+        out["diameter"] = _q(item.diameter_cm, "cm")
+    return out
+
+
+def design_to_toml(design: Design) -> str:
+    """The design as TOML text (see :func:`design_to_dict`)."""
+    import tomli_w
+
+    return tomli_w.dumps(design_to_dict(design))
+
+
+def write_design(design: Design, path: str | Path) -> None:
+    """Write the design to a TOML file."""
+    Path(path).write_text(design_to_toml(design), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- presets
+
+
+def presets_dir() -> Path:
+    from packcalc.library import materials_dir
+
+    return materials_dir() / "presets"
+
+
+def preset_names() -> list[str]:
+    """The preset designs shipped with packcalc (file stems of ``materials/presets``)."""
+    return sorted(p.stem for p in presets_dir().glob("*.toml"))
+
+
+def load_design(path_or_preset: str | Path, library: Library | None = None) -> Design:
+    """Load a design from a TOML file, or a preset by name (``"race-5l"``).
+
+    Parameters
+    ----------
+    path_or_preset : str or path
+        A path to a design file, or the name of a preset (see :func:`preset_names`).
+    library : Library, optional
+        The materials library to validate against (default: the packaged one).
+
+    Returns
+    -------
+    Design
+        The validated design.
+    """
+    path = Path(path_or_preset)
+    if path.is_file():
+        return read_design(path, library)
+    name = str(path_or_preset)
+    if name in preset_names():
+        return read_design(presets_dir() / f"{name}.toml", library)
+    hint = did_you_mean(name, preset_names())
+    raise PackcalcError(
+        "design",
+        f"no design file or preset named {name!r}{hint}; presets: {', '.join(preset_names())}",
+    )
+
+
+def save_design(design: Design, path: str | Path) -> None:
+    """Save a design as TOML; :func:`load_design` on the file gives an identical design."""
+    write_design(design, path)

@@ -1,0 +1,357 @@
+"""``estimate(design)``: the answers for one design, as pint Quantities.
+
+This is the orchestrator (like pvlib's ModelChain): it drafts the pattern, turns the
+design into plain arrays, calls the pure models of ``packcalc.mass`` and wraps the
+results in units at the end.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from packcalc import mass
+from packcalc.design import Design
+from packcalc.errors import PackcalcError
+from packcalc.library import Library, load_library
+from packcalc.pattern import Pattern, custom_panel, draft
+from packcalc.units import Q_
+
+BAND_SAMPLES = 4_000  # enough for stable P5/P95 (±0.2 % of the total) at ~1 ms
+SWEAT_SATURATION = 0.3  # fraction of pores filled by sweat: no published value (sheet §9)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One contribution to the weight, before units."""
+
+    label: str  # key of the weight breakdown
+    category: str  # panel, pocket, allowance, binding, thread, seam-tape, closure, trim
+    material: str  # fabric or trim id
+    mass_g: float
+    fabric: str | None  # varies with this fabric's areal-density tolerance
+    dimension_power: int  # 2 areas, 1 lengths, 0 pieces
+    trim: str | None  # varies with this trim's mass tolerance
+    regain: float
+    area_m2: float = 0.0  # fabric area (× layers), for the sweat-wet weight
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The answers for one design. Every figure is a pint Quantity.
+
+    Attributes
+    ----------
+    weight : Quantity
+        Total mass of the vest, conditioned (fabric specs are at 65 % RH, 20 °C) [g].
+    weight_breakdown : dict of str to Quantity
+        Panels, pockets, seam allowances, binding, thread, seam tape and trims; sums to
+        ``weight`` [g].
+    weight_by_material : dict of str to Quantity
+        Fabric and trim ids [g]; sums to ``weight``.
+    weight_by_category : dict of str to Quantity
+        panel, pocket, allowance, binding, thread, seam-tape, trim [g].
+    weight_band : tuple of Quantity
+        P5, P50, P95 of the weight over manufacturing tolerances [g].
+    weight_dry : Quantity
+        Oven-dry mass (moisture regain removed) [g].
+    weight_wet : Quantity
+        Sweat-soaked mass: pores of the fabrics filled to ``sweat_saturation`` [g].
+    fabric_area : Quantity
+        Total fabric area of panels and pockets, layers counted [m²].
+    """
+
+    design: Design
+    pattern: Pattern
+    parts: tuple[Part, ...]
+    weight: Any
+    weight_breakdown: dict[str, Any]
+    weight_by_material: dict[str, Any]
+    weight_by_category: dict[str, Any]
+    weight_band: tuple[Any, Any, Any]
+    weight_dry: Any
+    weight_wet: Any
+    fabric_area: Any
+    sweat_saturation: float
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the ``--json`` output): figures in g, m² and L."""
+        grams = {k: round(v.m_as("g"), 3) for k, v in self.weight_breakdown.items()}
+        return {
+            "design": self.design.name,
+            "size": self.design.size or "custom",
+            "body": {
+                "chest_cm": self.design.body.chest,
+                "back_length_cm": self.design.body.back_length,
+            },
+            "weight_g": round(self.weight.m_as("g"), 3),
+            "weight_breakdown_g": grams,
+            "weight_by_material_g": {
+                k: round(v.m_as("g"), 3) for k, v in self.weight_by_material.items()
+            },
+            "weight_by_category_g": {
+                k: round(v.m_as("g"), 3) for k, v in self.weight_by_category.items()
+            },
+            "weight_band_g": [
+                round(self.weight_band[0].m_as("g"), 2),
+                round(self.weight_band[2].m_as("g"), 2),
+            ],
+            "weight_p50_g": round(self.weight_band[1].m_as("g"), 2),
+            "weight_dry_g": round(self.weight_dry.m_as("g"), 3),
+            "weight_wet_g": round(self.weight_wet.m_as("g"), 3),
+            "sweat_saturation": self.sweat_saturation,
+            "fabric_area_m2": round(self.fabric_area.m_as("m**2"), 5),
+            "notes": list(self.notes),
+        }
+
+
+def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Part]:
+    """Every contribution to the vest's weight, as plain floats [g]."""
+    parts: list[Part] = []
+    seams, finish = design.seams, design.finish
+    thread = library.trims[seams.thread] if seams.thread else None
+    binding = library.trims[finish.binding] if finish.binding else None
+
+    def fabric_part(label, category, fabric_id, area_m2, layers, grams):
+        # Allowances scale with one dimension (seam length) and add no exposed area.
+        is_allowance = category == "allowance"
+        parts.append(
+            Part(
+                label,
+                category,
+                fabric_id,
+                float(grams),
+                fabric_id,
+                1 if is_allowance else 2,
+                None,
+                library.fabrics[fabric_id].moisture_regain,
+                0.0 if is_allowance else area_m2 * layers,
+            )
+        )
+
+    def trim_part(label, category, trim_id, grams, power):
+        trim = library.trims[trim_id]
+        regain = library.fibres[trim.fibre].moisture_regain if trim.fibre else 0.0
+        parts.append(Part(label, category, trim_id, float(grams), None, power, trim_id, regain))
+
+    panels = list(pattern.panels)
+    specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
+    for custom in design.custom_panels:
+        panel = custom_panel(custom.name, custom.points, custom.edges)
+        panels.append(panel)
+        specs[custom.name] = custom.spec
+
+    # Panels: area × layers × areal density.
+    for panel in panels:
+        spec = specs[panel.name]
+        gsm = library.fabrics[spec.fabric].areal_density_gsm
+        area = panel.area / 1e4
+        fabric_part(panel.name, "panel", spec.fabric, area, spec.layers,
+                    mass.panel_mass(area, spec.layers, gsm))  # fmt: skip
+
+    # Seams: allowance on each cut side (a lap on one side for bonded/welded seams),
+    # thread for stitched seams, tape for bonded ones.
+    seam_sides = []  # (panel name, seam length [m])
+    seam_length_m = 0.0
+    for seam in pattern.seams:
+        length = seam.length / 100
+        seam_length_m += length
+        sides = seam.panels if seams.method == "stitched" else seam.panels[:1]
+        seam_sides.extend((name, length) for name in sides if name in specs)
+    for panel in panels:
+        if panel.group == "custom":
+            length = sum(e.length for e in panel.edges if e.kind == "seam") / 100
+            seam_length_m += length
+            seam_sides.append((panel.name, length))
+
+    # Pockets: a patch of fabric, sewn on along both sides and the bottom, opening bound.
+    pocket_bound_m = 0.0
+    for pocket in design.pockets:
+        w, h, g = pocket.width_cm / 100, pocket.height_cm / 100, pocket.gusset_cm / 100
+        area = float(mass.pocket_fabric_area_m2(w, h, g))
+        gsm = library.fabrics[pocket.fabric].areal_density_gsm
+        fabric_part(f"pocket: {pocket.name}", "pocket", pocket.fabric, area, 1,
+                    mass.panel_mass(area, 1, gsm))  # fmt: skip
+        attach = 2 * (h + g) + w + 2 * g
+        seam_length_m += attach
+        seam_sides.append((f"pocket: {pocket.name}", attach))
+        opening = w + 2 * g
+        pocket_bound_m += opening
+        for trim_id, amount in closure_trims(design, pocket.closure, opening):
+            trim = library.trims[trim_id]
+            if trim.mass_g is not None:
+                trim_part(f"closure: {pocket.name}", "closure", trim_id, trim.mass_g * amount, 0)
+            else:
+                grams = mass.linear_trim_mass(amount, trim.linear_mass_g_m)
+                trim_part(f"closure: {pocket.name}", "closure", trim_id, grams, 1)
+
+    allowance_m = seams.allowance_cm / 100
+    for name, length in seam_sides:
+        if name.startswith("pocket: "):
+            pocket = next(p for p in design.pockets if f"pocket: {p.name}" == name)
+            fabric_id, layers, construction = pocket.fabric, 1, "cut"
+        else:
+            spec = specs[name]
+            fabric_id, layers, construction = spec.fabric, spec.layers, spec.construction
+        if construction == "knit-to-shape":
+            continue  # knitted to its outline: no allowance
+        gsm = library.fabrics[fabric_id].areal_density_gsm
+        grams = mass.seam_allowance_mass(length, allowance_m, layers, gsm)
+        fabric_part("seam allowances", "allowance", fabric_id, 0.0, layers, grams)
+
+    bound_m = sum(p.bound_length for p in panels) / 100 + pocket_bound_m
+    if binding is not None:
+        trim_part("binding", "binding", binding.id,
+                  mass.linear_trim_mass(bound_m, binding.linear_mass_g_m), 1)  # fmt: skip
+    if thread is not None:
+        stitched_m = seam_length_m if seams.method == "stitched" else 0.0
+        stitch = library.stitches[seams.stitch]
+        grams = mass.thread_mass(
+            stitched_m, stitch.thread_ratio, thread.linear_density_tex, stitch.wastage
+        )
+        if binding is not None:
+            bind_stitch = library.stitches[finish.stitch]
+            grams += mass.thread_mass(
+                bound_m, bind_stitch.thread_ratio, thread.linear_density_tex, bind_stitch.wastage
+            )
+        if grams > 0:
+            trim_part("thread", "thread", thread.id, grams, 1)
+    if seams.method == "bonded":
+        tape = library.trims[seams.tape]
+        trim_part("seam tape", "seam-tape", tape.id,
+                  mass.linear_trim_mass(seam_length_m, tape.linear_mass_g_m), 1)  # fmt: skip
+
+    for use in design.trims:
+        trim = library.trims[use.trim]
+        if use.quantity:
+            grams, label, power = trim.mass_g * use.quantity, f"{trim.name} ×{use.quantity}", 0
+        elif use.length_cm:
+            grams = mass.linear_trim_mass(use.length_cm / 100, trim.linear_mass_g_m)
+            label, power = f"{trim.name} ({use.length_cm:g} cm)", 1
+        else:
+            grams = trim.areal_mass_gsm * use.area_cm2 / 1e4
+            label, power = f"{trim.name} ({use.area_cm2:g} cm²)", 2
+        trim_part(label, "trim", trim.id, grams, power)
+    return parts
+
+
+def closure_trims(design: Design, closure: str, opening_m: float) -> list[tuple[str, float]]:
+    """The trims of a pocket closure: (trim id, pieces or length [m]) for an opening."""
+    c = design.closures
+    return {
+        "none": [],
+        "zip": [(c.zip_chain, opening_m), (c.zip_slider, 1)],
+        "elastic": [(c.elastic, opening_m)],
+        "drawcord": [(c.drawcord, opening_m), (c.cord_lock, 1)],
+        "hook": [(c.hook, 1)],
+    }[closure]
+
+
+def estimate(
+    design: Design,
+    *,
+    library: Library | None = None,
+    band_samples: int = BAND_SAMPLES,
+    sweat_saturation: float = SWEAT_SATURATION,
+    seed: int | None = 0,
+) -> Estimate:
+    """Weight of a design with its breakdown, tolerance band, dry and sweat-wet weights.
+
+    Parameters
+    ----------
+    design : Design
+        A validated design (see :func:`packcalc.load_design`).
+    library : Library, optional
+        The materials library (default: the packaged one).
+    band_samples : int, optional
+        Monte-Carlo samples for the tolerance band (default 4 000).
+    sweat_saturation : float, optional
+        Fraction of the fabrics' pore volume filled by sweat for ``weight_wet`` [-]
+        (default 0.3). No published value exists (reference sheet §9): an assumption.
+    seed : int or None, optional
+        Random seed of the band (default 0: the same design gives the same band).
+
+    Returns
+    -------
+    Estimate
+    """
+    library = library or load_library()
+    if not 0.0 <= sweat_saturation <= 1.0:
+        raise PackcalcError("sweat_saturation", f"expected 0 to 1, got {sweat_saturation!r}")
+    if band_samples < 100:
+        raise PackcalcError("band_samples", f"expected at least 100, got {band_samples!r}")
+    pattern = draft(design.body, design.options)
+    parts = weight_parts(design, pattern, library)
+
+    nominal = np.array([p.mass_g for p in parts])
+    total = float(nominal.sum())
+    fabric_ids = sorted({p.fabric for p in parts if p.fabric})
+    trim_ids = sorted({p.trim for p in parts if p.trim})
+    samples = mass.tolerance_samples(
+        nominal,
+        [fabric_ids.index(p.fabric) if p.fabric else -1 for p in parts],
+        [p.dimension_power for p in parts],
+        [trim_ids.index(p.trim) if p.trim else -1 for p in parts],
+        design.tolerances.areal_density,
+        design.tolerances.dimensions,
+        design.tolerances.trims,
+        samples=band_samples,
+        seed=seed,
+    )
+    p5, p50, p95 = np.percentile(samples, [5, 50, 95])
+
+    breakdown: dict[str, float] = defaultdict(float)
+    by_material: dict[str, float] = defaultdict(float)
+    by_category: dict[str, float] = defaultdict(float)
+    for part in parts:
+        breakdown[part.label] += part.mass_g
+        by_material[part.material] += part.mass_g
+        by_category[part.category] += part.mass_g
+
+    dry = float(np.sum(mass.dry_mass(nominal, [p.regain for p in parts])))
+    water = 0.0
+    notes = []
+    missing_thickness = set()
+    for part in parts:
+        if not part.area_m2:
+            continue
+        fabric = library.fabrics[part.fabric]
+        if fabric.thickness_mm is None:
+            missing_thickness.add(fabric.id)
+            continue
+        phi = fabric.areal_density_gsm / (1000 * fabric.fibre_density_g_cm3 * fabric.thickness_mm)
+        water += float(
+            mass.sweat_water_mass(
+                part.area_m2, 1, fabric.thickness_mm, min(phi, 1.0), sweat_saturation
+            )
+        )
+    if missing_thickness:
+        notes.append(
+            "sweat-wet weight leaves out fabrics without a thickness: "
+            + ", ".join(sorted(missing_thickness))
+        )
+    notes.append(
+        f"sweat-wet weight assumes {sweat_saturation:.0%} of the fabrics' pores filled "
+        "(no published value)"
+    )
+
+    grams = lambda value: Q_(value, "g")  # noqa: E731
+    return Estimate(
+        design=design,
+        pattern=pattern,
+        parts=tuple(parts),
+        weight=grams(total),
+        weight_breakdown={k: grams(v) for k, v in breakdown.items()},
+        weight_by_material={k: grams(v) for k, v in by_material.items()},
+        weight_by_category={k: grams(v) for k, v in by_category.items()},
+        weight_band=(grams(p5), grams(p50), grams(p95)),
+        weight_dry=grams(dry),
+        weight_wet=grams(total + water),
+        fabric_area=Q_(sum(p.area_m2 for p in parts), "m**2"),
+        sweat_saturation=sweat_saturation,
+        notes=tuple(notes),
+    )
