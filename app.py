@@ -5,37 +5,34 @@ Run with ``./run.sh app`` (or ``streamlit run app.py``).
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from packcalc import textile
+from packcalc.design import PANEL_GROUPS, load_design, preset_names
+from packcalc.errors import PackcalcError
+from packcalc.estimate import estimate
 from packcalc.library import load_library, record_as_dict
+from packcalc.pattern import OPTION_SPECS
+from packcalc.ui.figures import breakdown_rows, pattern_svg
+from packcalc.ui.state import CUSTOM, body_from_values, design_from_values, regrade, widget_values
 from packcalc.units import Q_
 
 st.set_page_config(page_title="packcalc", page_icon="🎽", layout="wide")
 
-KIND_LABELS = {
-    "fabrics": "Fabrics",
-    "fibres": "Fibres",
-    "trims": "Trims",
-    "items": "Load items",
-}
+DEFAULT_PRESET = "race-5l"
+GROUP_LABELS = {"back": "Back panel", "strap": "Shoulder straps", "front": "Front panels",
+                "wing": "Side wings"}  # fmt: skip
+KIND_LABELS = {"fabrics": "Fabrics", "fibres": "Fibres", "trims": "Trims", "items": "Load items"}
 # Columns shown per kind (units in the names); provenance columns come last.
 COLUMNS = {
-    "fabrics": [
-        "id",
-        "name",
-        "construction",
-        "composition",
-        "areal_density_gsm",
-        "thickness_mm",
-        "stretch_warp",
-        "stretch_weft",
-    ],
+    "fabrics": ["id", "name", "construction", "composition", "areal_density_gsm",
+                "thickness_mm", "stretch_warp", "stretch_weft"],
     "fibres": ["id", "name", "density_g_cm3", "moisture_regain", "modulus_gpa"],
     "trims": ["id", "name", "kind", "mass_g", "linear_mass_g_m", "areal_mass_gsm"],
     "items": ["id", "name", "category", "mass_g", "volume_l", "shape", "rigid"],
-}
+}  # fmt: skip
 
 
 @st.cache_resource
@@ -57,6 +54,153 @@ def library_table(kind: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# ------------------------------------------------------------------ design state
+
+
+def load_preset(name: str) -> None:
+    """Put a preset in the page: the base design and every widget showing it."""
+    design = load_design(name, library())
+    st.session_state.base_design = design
+    st.session_state.last_good = design
+    st.session_state.update(widget_values(design))
+
+
+def on_preset_change() -> None:
+    load_preset(st.session_state.preset)
+
+
+def on_size_change() -> None:
+    """A new size grades the option sliders, as a pattern maker grades a pattern."""
+    old = st.session_state.last_good.body
+    try:
+        new = body_from_values(st.session_state, library())
+    except PackcalcError:
+        return
+    st.session_state.update(regrade(st.session_state, old, new))
+
+
+def sidebar_controls() -> None:
+    with st.sidebar:
+        st.selectbox("Preset", preset_names(), key="preset", on_change=on_preset_change)
+        sizes = [*library().sizes, CUSTOM]
+        st.radio("Size", sizes, key="size", horizontal=True, on_change=on_size_change)
+        if st.session_state.size == CUSTOM:
+            st.number_input("Chest circumference [cm]", 60.0, 150.0, step=0.5, key="chest",
+                            on_change=on_size_change)  # fmt: skip
+            st.number_input("Back length [cm]", 30.0, 60.0, step=0.5, key="back_length",
+                            on_change=on_size_change)  # fmt: skip
+        with st.expander("Pattern", expanded=True):
+            for name, spec in OPTION_SPECS.items():
+                st.slider(f"{spec.description.capitalize()} [cm]", spec.minimum, spec.maximum,
+                          step=0.1, format="%.1f", key=f"opt_{name}")  # fmt: skip
+        with st.expander("Fabrics", expanded=True):
+            fabric_ids = list(library().fabrics)
+            for group in PANEL_GROUPS:
+                left, right = st.columns([3, 1])
+                left.selectbox(GROUP_LABELS[group], fabric_ids, key=f"fabric_{group}",
+                               format_func=fabric_label)  # fmt: skip
+                right.number_input("Layers", 1, 4, step=1, key=f"layers_{group}")
+
+
+def fabric_label(fabric_id: str) -> str:
+    fabric = library().fabrics[fabric_id]
+    return f"{fabric.name} ({fabric.areal_density_gsm:.0f} g/m²)"
+
+
+def current_design():
+    """The design the widgets describe, or the last good one and the error."""
+    try:
+        design = design_from_values(st.session_state.base_design, st.session_state, library())
+    except PackcalcError as exc:
+        return st.session_state.last_good, str(exc)
+    st.session_state.last_good = design
+    return design, None
+
+
+# ------------------------------------------------------------------ pages
+
+
+def design_tab(design, error: str | None) -> None:
+    if error:
+        st.error(f"{error} — showing the last design that worked.")
+    result = estimate(design, library=library())
+    grams = result.weight.m_as("g")
+    p5, _, p95 = (q.m_as("g") for q in result.weight_band)
+    body = design.body
+    st.caption(
+        f"{design.name} · size {design.size or 'custom'} (chest {body.chest:g} cm, "
+        f"back length {body.back_length:g} cm) · {design.description}"
+    )
+    cols = st.columns(4)
+    cols[0].metric("Weight", f"{grams:.1f} g", help="Conditioned (65 % RH, 20 °C)")
+    cols[1].metric("Tolerance band P5–P95", f"{p5:.0f}–{p95:.0f} g")
+    cols[2].metric("Dry", f"{result.weight_dry.m_as('g'):.1f} g")
+    cols[3].metric(
+        "Sweat-soaked",
+        f"{result.weight_wet.m_as('g'):.1f} g",
+        help=f"{result.sweat_saturation:.0%} of the fabrics' pores filled (an assumption)",
+    )
+
+    rows = pd.DataFrame(breakdown_rows(result.parts))
+    chart = (
+        alt.Chart(rows)
+        .mark_bar()
+        .encode(
+            x=alt.X("grams:Q", title="grams"),
+            y=alt.Y(
+                "part:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
+            ),
+            color=alt.Color("category:N", title=None),
+            tooltip=["part", alt.Tooltip("grams:Q", format=".1f"), "category", "material"],
+        )
+        .properties(height=max(220, 18 * len(rows)), title="Where each gram goes")
+    )
+    left, right = st.columns([3, 2])
+    left.altair_chart(chart, width="stretch")
+    with right:
+        names = {f.id: f.name for f in library().fabrics.values()}
+        st.image(pattern_svg(result.pattern, design, names), caption="Flat pattern, to scale")
+        by_material = pd.DataFrame(
+            [
+                {"material": k, "grams": round(v.m_as("g"), 1)}
+                for k, v in sorted(result.weight_by_material.items(), key=lambda kv: -kv[1].m)
+            ]
+        )
+        st.dataframe(by_material, hide_index=True, key="by_material")
+    if design.comparisons:
+        st.subheader("Compared with vests of its class")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "vest": c.name,
+                        "mass g": c.mass_g,
+                        "capacity L": c.capacity_l,
+                        "this design": f"{grams / c.mass_g - 1:+.0%}",
+                        "source": c.source,
+                    }
+                    for c in design.comparisons
+                ]
+            ),
+            hide_index=True,
+            key="comparisons",
+        )
+    with st.expander("Where the figures come from"):
+        used = sorted({p.material for p in result.parts})
+        for material in used:
+            record = library().fabrics.get(material) or library().trims.get(material)
+            provenance = record.provenance
+            flag = " — **assumption**" if provenance.assumption else ""
+            st.markdown(f"**{record.name}** (`{material}`){flag}")
+            for source in provenance.sources:
+                st.markdown(f"- {source}")
+            if provenance.assumption:
+                which = ", ".join(provenance.assumed_fields) or "the whole record"
+                st.caption(f"Assumed ({which}): {provenance.note}")
+        for note in result.notes:
+            st.caption(note)
+
+
 def materials_tab() -> None:
     kind = st.radio(
         "Records", list(KIND_LABELS), format_func=KIND_LABELS.get, horizontal=True, key="lib_kind"
@@ -66,7 +210,7 @@ def materials_tab() -> None:
     )
     table = library_table(kind)
     if query:
-        haystack = table.astype(str).agg(" ".join, axis=1).str.lower()
+        haystack = table.apply(lambda row: " ".join(map(str, row.values)), axis=1).str.lower()
         table = table[haystack.str.contains(query.lower(), regex=False)]
     st.caption(
         f"{len(table)} of {len(getattr(library(), kind))} records. "
@@ -144,9 +288,19 @@ def calculator_tab() -> None:
             )
 
 
+if "base_design" not in st.session_state:
+    st.session_state.preset = DEFAULT_PRESET
+    load_preset(DEFAULT_PRESET)
+
 st.title("packcalc")
 st.caption("Weight, packed volume and load fit of ultralight running vests, from fabric specs.")
-tab_library, tab_calculator = st.tabs(["Materials library", "Areal-density calculator"])
+sidebar_controls()
+design, error = current_design()
+tab_design, tab_library, tab_calculator = st.tabs(
+    ["Vest", "Materials library", "Areal-density calculator"]
+)
+with tab_design:
+    design_tab(design, error)
 with tab_library:
     materials_tab()
 with tab_calculator:

@@ -347,8 +347,8 @@ def tolerance_samples(
         Nominal mass of each part [g], shape (n,).
     fabric_index : array_like of int
         Fabric of each part (index into the fabrics), −1 for none, shape (n,).
-    dimension_power : array_like
-        Power of the dimension factor for each part [-], shape (n,).
+    dimension_power : array_like of int
+        Power of the dimension factor for each part [-] (0, 1 or 2), shape (n,).
     trim_index : array_like of int
         Trim of each part (index), −1 for none, shape (n,).
     areal_density_tolerance : float
@@ -379,9 +379,18 @@ def tolerance_samples(
     True
     """
     nominal = np.asarray(nominal_g, dtype=float)
-    fabric_index = np.asarray(fabric_index, dtype=int)
-    trim_index = np.asarray(trim_index, dtype=int)
-    power = np.asarray(dimension_power, dtype=float)
+    # Parts that share fabric, trim and dimension power vary together: sum them first.
+    keys = np.stack(
+        [
+            np.asarray(fabric_index, dtype=int),
+            np.asarray(trim_index, dtype=int),
+            np.asarray(dimension_power, dtype=int),
+        ],
+        axis=1,
+    )
+    groups, group_of_part = np.unique(keys, axis=0, return_inverse=True)
+    nominal = np.bincount(group_of_part.ravel(), weights=nominal, minlength=len(groups))
+    fabric_index, trim_index, power = groups[:, 0], groups[:, 1], groups[:, 2].astype(float)
     rng = np.random.default_rng(seed)
     n_fabrics = int(fabric_index.max(initial=-1)) + 1
     n_trims = int(trim_index.max(initial=-1)) + 1

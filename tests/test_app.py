@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from packcalc.design import load_design
+from packcalc.estimate import estimate
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -22,12 +25,93 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
+def grams(at):
+    return float(metric(at, "Weight").removesuffix(" g"))
+
+
+def table_with(at, column):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+# ------------------------------------------------------------------ the vest
+
+
+def test_opens_on_a_preset_with_the_engine_weight(app):
+    expected = estimate(load_design("race-5l")).weight.m_as("g")
+    assert metric(app, "Weight") == f"{expected:.1f} g"
+    assert not app.error
+
+
+@pytest.mark.parametrize("preset", ["ultra-minimal", "race-5l", "ultra-12l"])
+def test_every_preset_loads_without_exception(app, preset):
+    app.selectbox(key="preset").set_value(preset).run()
+    assert not app.exception
+    assert metric(app, "Weight") == f"{estimate(load_design(preset)).weight.m_as('g'):.1f} g"
+
+
+def test_option_slider_changes_the_weight(app):
+    before = grams(app)
+    app.slider(key="opt_back_height").set_value(40.0).run()
+    assert grams(app) > before
+
+
+def test_fabric_and_layers_change_the_weight(app):
+    before = grams(app)
+    app.selectbox(key="fabric_back").set_value("spacer-mesh-3mm").run()
+    heavier = grams(app)
+    assert heavier > before
+    app.number_input(key="layers_back").set_value(2).run()
+    assert grams(app) > heavier
+
+
+def test_size_grades_the_sliders(app):
+    height_m = app.slider(key="opt_back_height").value
+    weight_m = grams(app)
+    app.radio(key="size").set_value("XL").run()
+    assert app.slider(key="opt_back_height").value > height_m
+    assert grams(app) > weight_m
+    cli = estimate(load_design("race-5l").with_size("XL")).weight.m_as("g")
+    # The sliders round graded values to 1 mm, so allow a fraction of a gram.
+    assert abs(grams(app) - cli) < 0.5
+
+
+def test_custom_body_measurements(app):
+    app.radio(key="size").set_value("custom").run()
+    app.number_input(key="chest").set_value(120.0).run()
+    assert not app.exception
+    assert not app.error
+    assert "chest 120 cm" in app.caption[1].value
+
+
+def test_infeasible_options_show_an_error_and_keep_the_last_design(app):
+    good = metric(app, "Weight")
+    app.slider(key="opt_front_width").set_value(20.0).run()
+    app.slider(key="opt_front_gap").set_value(30.0).run()
+    assert app.error
+    assert "side wings" in app.error[0].value
+    # The answers still show the last design that worked, and the user's sliders stay.
+    assert metric(app, "Weight") != ""
+    assert app.slider(key="opt_front_gap").value == 30.0
+    app.slider(key="opt_front_gap").set_value(10.0).run()
+    assert not app.error
+    assert metric(app, "Weight") != good  # front width still 20 cm: a new valid design
+
+
+def test_breakdown_and_provenance(app):
+    by_material = table_with(app, "material")
+    assert by_material["grams"].sum() == pytest.approx(grams(app), abs=0.5)
+    assert any("Where the figures come from" in e.label for e in app.expander)
+
+
+# ------------------------------------------------------------------ the library page
+
+
 def test_library_table_and_search(app):
-    table = app.dataframe(key="lib_table").value
+    table = table_with(app, "areal_density_gsm")
     assert len(table) >= 20  # fabrics are shown first
     assert {"id", "areal_density_gsm", "source", "assumption"} <= set(table.columns)
     app.text_input(key="lib_search").input("spacer").run()
-    filtered = app.dataframe(key="lib_table").value
+    filtered = table_with(app, "areal_density_gsm")
     assert 1 <= len(filtered) < len(table)
     assert filtered["id"].str.contains("spacer").all()
 
@@ -36,7 +120,7 @@ def test_every_kind_lists_with_provenance(app):
     for kind in ("fibres", "trims", "items", "fabrics"):
         app.radio(key="lib_kind").set_value(kind).run()
         assert not app.exception
-        table = app.dataframe(key="lib_table").value
+        table = table_with(app, "assumption")
         assert len(table) >= 8
         assert table["source"].notna().all()
 
@@ -44,16 +128,18 @@ def test_every_kind_lists_with_provenance(app):
 def test_provenance_of_an_assumed_record_is_shown(app):
     from packcalc.library import load_library
 
-    assumed = next(
+    kind, record = next(
         (k, r)
         for k in ("fabrics", "trims", "items", "fibres")
         for r in getattr(load_library(), k).values()
         if r.provenance.assumption
     )
-    kind, record = assumed
     app.radio(key="lib_kind").set_value(kind).run()
     app.selectbox(key="lib_detail").set_value(record.id).run()
     assert any(record.provenance.note in w.value for w in app.warning)
+
+
+# ------------------------------------------------------------------ the calculator
 
 
 def test_woven_calculator_golden_and_slider(app):

@@ -224,3 +224,71 @@ def test_console_script_exits_2_without_traceback():
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "--yarn: expected a linear density like '20 denier', got '7.8 kg'" in result.stderr
+
+
+# ------------------------------------------------------------------ estimate and presets
+
+
+def test_estimate_preset_json(capsys):
+    status, out, _ = run(capsys, "estimate", "race-5l", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert {"weight_g", "weight_breakdown_g", "weight_band_g"} <= set(data)
+    assert abs(sum(data["weight_breakdown_g"].values()) - data["weight_g"]) < 0.01
+    p5, p95 = data["weight_band_g"]
+    assert p5 < data["weight_g"] < p95
+
+
+def test_estimate_size_and_text(capsys):
+    _, m, _ = run(capsys, "estimate", "race-5l", "--json")
+    status, xl, _ = run(capsys, "estimate", "race-5l", "--size", "XL", "--json")
+    assert status == 0
+    assert json.loads(xl)["weight_g"] > json.loads(m)["weight_g"]
+    assert json.loads(xl)["size"] == "XL"
+    status, text, _ = run(capsys, "estimate", "ultra-12l")
+    assert status == 0
+    assert "breakdown" in text and "total" in text and "compare:" in text
+
+
+def test_estimate_a_file(capsys, tmp_path):
+    from packcalc.design import load_design, save_design
+
+    path = tmp_path / "mine.toml"
+    save_design(load_design("ultra-minimal"), path)
+    status, out, _ = run(capsys, "estimate", str(path), "--json")
+    assert status == 0
+    assert json.loads(out)["design"] == "Ultra-minimal 2.5 L"
+
+
+def test_presets_command(capsys):
+    status, out, _ = run(capsys, "presets")
+    assert status == 0
+    for name in ("ultra-minimal", "race-5l", "ultra-12l"):
+        assert name in out
+    status, out, _ = run(capsys, "presets", "--json")
+    assert {p["name"] for p in json.loads(out)} >= {"ultra-minimal", "race-5l", "ultra-12l"}
+
+
+@pytest.mark.parametrize(
+    ("content", "argv_extra", "message"),
+    [
+        ('name = "x"\nsize = "M"\n[panels.back]\nfabric = "powermesh"\n', [], "panels.back.fabric: unknown fabric 'powermesh' (did you mean"),
+        ("name = ", [], "malformed TOML"),
+        (None, ["--size", "XXL"], "size: unknown size 'XXL'"),
+    ],
+)  # fmt: skip
+def test_estimate_bad_input_exits_2(capsys, tmp_path, content, argv_extra, message):
+    target = "race-5l"
+    if content is not None:
+        target = str(tmp_path / "bad.toml")
+        (tmp_path / "bad.toml").write_text(content)
+    status = main(["estimate", target, *argv_extra])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_estimate_missing_file_exits_2(capsys):
+    assert main(["estimate", "no-such-design.toml"]) == 2
+    assert "no design file or preset named 'no-such-design.toml'" in capsys.readouterr().err

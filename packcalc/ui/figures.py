@@ -1,0 +1,111 @@
+"""Tables and pictures of a result: breakdown rows, the flat pattern as SVG."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+from itertools import pairwise
+from typing import Any
+
+from packcalc.design import Design
+from packcalc.pattern import Pattern, custom_panel, layout
+
+# A fixed palette, one colour per fabric in order of appearance.
+PALETTE = (
+    "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6",
+    "#9d755d", "#bab0ac",
+)  # fmt: skip
+CATEGORY_LABELS = {
+    "panel": "panels",
+    "pocket": "pockets",
+    "allowance": "seam allowances",
+    "binding": "binding",
+    "thread": "thread",
+    "seam-tape": "seam tape",
+    "closure": "pocket closures",
+    "trim": "trims",
+}
+
+
+def breakdown_rows(parts: Any) -> list[dict[str, Any]]:
+    """One row per breakdown label: grams, category and material, heaviest first."""
+    grams: dict[str, float] = defaultdict(float)
+    category: dict[str, str] = {}
+    materials: dict[str, set[str]] = defaultdict(set)
+    for part in parts:
+        grams[part.label] += part.mass_g
+        category[part.label] = CATEGORY_LABELS.get(part.category, part.category)
+        materials[part.label].add(part.material)
+    rows = [
+        {
+            "part": label,
+            "grams": grams[label],
+            "category": category[label],
+            "material": ", ".join(sorted(materials[label])),
+        }
+        for label in grams
+    ]
+    return sorted(rows, key=lambda row: -row["grams"])
+
+
+def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) -> str:
+    """The flat pattern drawn to scale (1 SVG unit = 1 cm), panels coloured by fabric.
+
+    Seamed edges are drawn dashed, bound edges solid; a 10 cm scale bar is included.
+    """
+    panels = list(pattern.panels) + [
+        custom_panel(c.name, c.points, c.edges) for c in design.custom_panels
+    ]
+    specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
+    specs.update({c.name: c.spec for c in design.custom_panels})
+    colours: dict[str, str] = {}
+    for panel in panels:
+        colours.setdefault(specs[panel.name].fabric, PALETTE[len(colours) % len(PALETTE)])
+    placed = layout(panels)
+    width = max(poly.bounds[2] for _, poly in placed) + 2
+    height = max(poly.bounds[3] for _, poly in placed) + 2
+    legend_height = 6 + 5 * len(colours)
+    total_height = height + legend_height
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 {width + 1:.1f} '
+        f'{total_height + 1:.1f}" width="{(width + 1) * 5:.0f}" '
+        f'height="{(total_height + 1) * 5:.0f}" font-family="sans-serif">',
+        f"<title>Flat pattern: {escape(design.name)}, size {escape(design.size or 'custom')}"
+        "</title>",
+    ]
+    for panel, poly in placed:
+        spec = specs[panel.name]
+        # SVG's y axis points down: flip each panel within the sheet.
+        coords = [(x, height - y) for x, y in poly.exterior.coords]
+        points = " ".join(f"{x:.2f},{y:.2f}" for x, y in coords[:-1])
+        out.append(
+            f'<polygon points="{points}" fill="{colours[spec.fabric]}" fill-opacity="0.45" '
+            'stroke="none"/>'
+        )
+        for edge, (a, b) in zip(panel.edges, pairwise(coords), strict=True):
+            dash = ' stroke-dasharray="1.2,0.8"' if edge.kind == "seam" else ""
+            out.append(
+                f'<line x1="{a[0]:.2f}" y1="{a[1]:.2f}" x2="{b[0]:.2f}" y2="{b[1]:.2f}" '
+                f'stroke="#222" stroke-width="0.3"{dash}/>'
+            )
+        cx, cy = poly.centroid.x, height - poly.centroid.y
+        layers = f" ×{spec.layers}" if spec.layers > 1 else ""
+        out.append(
+            f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="2.2" text-anchor="middle">'
+            f"{escape(panel.name)}{layers}</text>"
+        )
+    y = height + 3
+    out.append(f'<line x1="0" y1="{y:.1f}" x2="10" y2="{y:.1f}" stroke="#222" stroke-width="0.5"/>')
+    out.append(f'<text x="11" y="{y + 0.8:.1f}" font-size="2.2">10 cm</text>')
+    for i, (fabric, colour) in enumerate(colours.items()):
+        ly = y + 5 + 5 * i
+        out.append(
+            f'<rect x="0" y="{ly - 2.5:.1f}" width="4" height="3" fill="{colour}" '
+            'fill-opacity="0.45" stroke="#222" stroke-width="0.2"/>'
+        )
+        out.append(
+            f'<text x="5.5" y="{ly:.1f}" font-size="2.2">'
+            f"{escape(fabric_names.get(fabric, fabric))}</text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)
