@@ -12,7 +12,7 @@ import streamlit as st
 from packcalc import textile
 from packcalc.design import PANEL_GROUPS, load_design, preset_names
 from packcalc.errors import PackcalcError
-from packcalc.estimate import estimate
+from packcalc.estimator import estimate
 from packcalc.library import load_library, record_as_dict
 from packcalc.pattern import OPTION_SPECS
 from packcalc.ui.figures import breakdown_rows, pattern_svg

@@ -19,6 +19,12 @@ _LAZY = {
     "Q_": "packcalc.units",
     "parse_quantity": "packcalc.units",
     "load_library": "packcalc.library",
+    "load_design": "packcalc.design",
+    "save_design": "packcalc.design",
+    "preset_names": "packcalc.design",
+    "Design": "packcalc.design",
+    "estimate": "packcalc.estimator",
+    "Estimate": "packcalc.estimator",
 }
 
 __all__ = ["PackcalcError", "__version__", *_LAZY]

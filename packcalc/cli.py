@@ -121,7 +121,7 @@ def _cmd_presets(args: argparse.Namespace) -> None:
 
 def _cmd_estimate(args: argparse.Namespace) -> None:
     from packcalc.design import load_design
-    from packcalc.estimate import estimate
+    from packcalc.estimator import estimate
 
     design = load_design(args.design)
     if args.size:

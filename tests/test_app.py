@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from packcalc.design import load_design
-from packcalc.estimate import estimate
+from packcalc.estimator import estimate
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

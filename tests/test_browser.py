@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from packcalc.design import load_design
-from packcalc.estimate import estimate
+from packcalc.estimator import estimate
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"  # git-ignored screenshots

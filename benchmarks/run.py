@@ -1,0 +1,125 @@
+"""Speed of packcalc, printed as medians and ratios (never asserted in tests).
+
+Run: ``.venv/bin/python benchmarks/run.py`` (``--quick`` for fewer repetitions).
+Machines are shared and noisy: compare ratios measured in one run, not absolute times
+across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def median_time(function: Callable[[], object], repeat: int, number: int = 1) -> float:
+    """Median over ``repeat`` runs of the mean time of ``number`` calls [s]."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return statistics.median(times)
+
+
+def import_time(repeat: int) -> tuple[float, float]:
+    """Median wall time of a fresh ``python -c 'import packcalc'`` and of a bare interpreter."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        return time.perf_counter() - start
+
+    bare = statistics.median(run("pass") for _ in range(repeat))
+    package = statistics.median(run("import packcalc") for _ in range(repeat))
+    engine = statistics.median(run("import packcalc.estimator") for _ in range(repeat))
+    return package - bare, engine - bare
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    repeat = 5 if args.quick else 15
+
+    from packcalc import mass
+    from packcalc.design import load_design
+    from packcalc.estimator import estimate, weight_parts
+    from packcalc.library import load_library, materials_dir, read_library
+    from packcalc.pattern import draft
+
+    rows: list[tuple[str, float, str]] = []
+    package, engine = import_time(max(3, repeat // 3))
+    rows.append(("import packcalc (lazy)", package, "s"))
+    rows.append(("import packcalc.estimator (models + pint + library code)", engine, "s"))
+    rows.append(
+        (
+            "read + validate the materials library",
+            median_time(lambda: read_library(materials_dir()), repeat),
+            "s",
+        )
+    )
+    rows.append(
+        (
+            "load + validate a preset design",
+            median_time(lambda: load_design("ultra-12l"), repeat),
+            "s",
+        )
+    )
+
+    library = load_library()
+    design = load_design("ultra-12l")
+    estimate(design)
+    one = median_time(lambda: estimate(design), repeat, number=50)
+    rows.append(("estimate() of one design (ultra-12l, 4 000-sample band)", one, "s"))
+    pattern = draft(design.body, design.options)
+    rows.append(
+        (
+            "  of which: draft the pattern",
+            median_time(lambda: draft(design.body, design.options), repeat, 50),
+            "s",
+        )
+    )
+    parts = weight_parts(design, pattern, library)
+    rows.append(
+        (
+            "  of which: list the weight parts",
+            median_time(lambda: weight_parts(design, pattern, library), repeat, 50),
+            "s",
+        )
+    )
+
+    fabrics = sorted({p.fabric for p in parts if p.fabric})
+    trims = sorted({p.trim for p in parts if p.trim})
+    band_args = (
+        [p.mass_g for p in parts],
+        [fabrics.index(p.fabric) if p.fabric else -1 for p in parts],
+        [p.dimension_power for p in parts],
+        [trims.index(p.trim) if p.trim else -1 for p in parts],
+        0.05,
+        0.02,
+        0.05,
+    )
+    band = median_time(lambda: mass.tolerance_samples(*band_args, samples=100_000), repeat)
+    rows.append(("tolerance band, 10^5 samples", band, "s"))
+
+    print(f"packcalc benchmarks (median of {repeat} runs; Python {sys.version.split()[0]})")
+    width = max(len(name) for name, _, _ in rows)
+    for name, seconds, _ in rows:
+        print(f"  {name:<{width}}  {seconds * 1e3:9.3f} ms")
+    print()
+    print("goals (issue 3): one estimate ≤ 5 ms, the 10^5-sample band ≤ 100 ms")
+    print(f"  estimate: {one * 1e3:.2f} ms = {one / 5e-3:.2f} × the goal")
+    print(f"  band:     {band * 1e3:.1f} ms = {band / 0.1:.2f} × the goal")
+
+
+if __name__ == "__main__":
+    main()
