@@ -14,8 +14,9 @@ from packcalc.design import PANEL_GROUPS, load_design, preset_names
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
 from packcalc.library import load_library, record_as_dict
+from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
-from packcalc.ui.figures import breakdown_rows, pattern_svg
+from packcalc.ui.figures import breakdown_rows, packing_rows, pattern_svg
 from packcalc.ui.state import CUSTOM, body_from_values, design_from_values, regrade, widget_values
 from packcalc.units import Q_
 
@@ -93,6 +94,9 @@ def sidebar_controls() -> None:
             for name, spec in OPTION_SPECS.items():
                 st.slider(f"{spec.description.capitalize()} [cm]", spec.minimum, spec.maximum,
                           step=0.1, format="%.1f", key=f"opt_{name}")  # fmt: skip
+        named = "; ".join(f"{name} {kpa:g} kPa" for name, (kpa, _) in NAMED_PRESSURES.items())
+        st.slider("Squeeze pressure [kPa]", 0.5, 100.0, step=0.5, key="pressure",
+                  help=f"The pressure the packed vest is squeezed at: {named}.")  # fmt: skip
         with st.expander("Fabrics", expanded=True):
             fabric_ids = list(library().fabrics)
             for group in PANEL_GROUPS:
@@ -134,12 +138,22 @@ def design_tab(design, error: str | None) -> None:
     cols = st.columns(4)
     cols[0].metric("Weight", f"{grams:.1f} g", help="Conditioned (65 % RH, 20 °C)")
     cols[1].metric("Tolerance band P5–P95", f"{p5:.0f}–{p95:.0f} g")
-    cols[2].metric("Dry", f"{result.weight_dry.m_as('g'):.1f} g")
-    cols[3].metric(
-        "Sweat-soaked",
-        f"{result.weight_wet.m_as('g'):.1f} g",
-        help=f"{result.sweat_saturation:.0%} of the fabrics' pores filled (an assumption)",
+    cols[2].metric(
+        "Packed volume",
+        f"{result.packed_volume.m_as('L'):.2f} L",
+        help=f"At {result.packed_pressure.m_as('kPa'):g} kPa; the solid polymer alone takes "
+        f"{result.packed_floor.m_as('L'):.3f} L",
     )
+    cols[3].metric(
+        "vs a cotton t-shirt",
+        f"{result.tshirt_volume_ratio:.2f} × volume",
+        f"{result.tshirt_weight_ratio:.2f} × weight",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    st.info(f"**{result.tshirt_verdict()}.** Dry {result.weight_dry.m_as('g'):.1f} g; "
+            f"sweat-soaked {result.weight_wet.m_as('g'):.1f} g ({result.sweat_saturation:.0%} "
+            "of the fabrics' pores filled, an assumption).")  # fmt: skip
 
     rows = pd.DataFrame(breakdown_rows(result.parts))
     chart = (
@@ -167,6 +181,32 @@ def design_tab(design, error: str | None) -> None:
             ]
         )
         st.dataframe(by_material, hide_index=True, key="by_material")
+    garment_names = {g.id: g.name for g in library().garments.values()}
+    curves = pd.DataFrame(packing_rows(result, garment_names))
+    packed_chart = (
+        alt.Chart(curves)
+        .mark_line()
+        .encode(
+            x=alt.X("pressure_kPa:Q", scale=alt.Scale(type="log"), title="squeeze pressure [kPa]"),
+            y=alt.Y("litres:Q", title="packed volume [L]"),
+            color=alt.Color("what:N", title=None),
+            strokeDash=alt.condition(
+                alt.datum.what == "solid floor (this vest)", alt.value([4, 3]), alt.value([1, 0])
+            ),
+            tooltip=[
+                "what",
+                alt.Tooltip("pressure_kPa:Q", format=".1f"),
+                alt.Tooltip("litres:Q", format=".3f"),
+            ],
+        )
+        .properties(height=300, title="Packed volume over pressure")
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"pressure_kPa": [result.packed_pressure.m_as("kPa")]}))
+        .mark_rule(strokeDash=[2, 2])
+        .encode(x="pressure_kPa:Q")
+    )
+    st.altair_chart(packed_chart + rule, width="stretch")
     if design.comparisons:
         st.subheader("Compared with vests of its class")
         st.dataframe(

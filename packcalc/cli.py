@@ -122,11 +122,15 @@ def _cmd_presets(args: argparse.Namespace) -> None:
 def _cmd_estimate(args: argparse.Namespace) -> None:
     from packcalc.design import load_design
     from packcalc.estimator import estimate
+    from packcalc.units import parse_quantity
 
     design = load_design(args.design)
     if args.size:
         design = design.with_size(args.size)
-    result = estimate(design)
+    pressure = None
+    if args.pressure is not None:
+        pressure = parse_quantity(args.pressure, "kPa", "--pressure", maximum=200.0)
+    result = estimate(design, pressure_kpa=pressure)
     if args.json:
         _print_json(result.to_dict())
         return
@@ -144,6 +148,9 @@ def format_estimate(result: Any) -> str:
         f"(chest {body.chest:g} cm, back length {body.back_length:g} cm)",
         f"weight {total:.1f} g   (P5–P95 {p5:.1f}–{p95:.1f} g; "
         f"dry {result.weight_dry.m_as('g'):.1f} g; sweat-wet {result.weight_wet.m_as('g'):.1f} g)",
+        f"packed {result.packed_volume.m_as('L'):.3f} L at {result.packed_pressure.m_as('kPa'):g} "
+        f"kPa (solid floor {result.packed_floor.m_as('L'):.3f} L)",
+        result.tshirt_verdict(),
         "",
         "breakdown",
     ]
@@ -201,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     estimate = commands.add_parser("estimate", help="weight of a design (a TOML file or a preset)")
     estimate.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
     estimate.add_argument("--size", help="draft another size of the size table (XS–XL)")
+    estimate.add_argument(
+        "--pressure",
+        help="squeeze pressure of the packed volume, e.g. '2 kPa' (default: the design's)",
+    )
     estimate.add_argument("--json", action="store_true", help="print JSON")
     estimate.set_defaults(run=_cmd_estimate)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from packcalc import mass
+from packcalc import mass, packing
 from packcalc.design import Design
 from packcalc.errors import PackcalcError
 from packcalc.library import Library, load_library
@@ -22,6 +22,8 @@ from packcalc.units import Q_, ureg
 
 BAND_SAMPLES = 4_000  # enough for stable P5/P95 (±0.2 % of the total) at ~1 ms
 SWEAT_SATURATION = 0.3  # fraction of pores filled by sweat: no published value (sheet §9)
+REFERENCE_TEE = "tee-cotton-m"  # "as compressible as a t-shirt": the everyday cotton tee
+TRIM_DEFAULT_FIBRE = "polyester"  # for a trim whose material is not stated
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,20 @@ class Estimate:
         Sweat-soaked mass: pores of the fabrics filled to ``sweat_saturation`` [g].
     fabric_area : Quantity
         Total fabric area of panels and pockets, layers counted [m²].
+    packed_pressure : Quantity
+        The squeeze pressure of ``packed_volume`` [kPa].
+    packed_volume : Quantity
+        Packed volume of the vest at ``packed_pressure`` [L].
+    packed_floor : Quantity
+        Volume of the solid polymer plus rigid parts: no packing gets below it [L].
+    packed_curve : dict of str to Quantity
+        ``pressure`` [kPa] and the packed volume [L] over it of the ``vest`` and of each
+        reference t-shirt (by garment id).
+    tshirts : dict of str to dict
+        Per reference t-shirt: its ``name``, ``mass`` [g], ``packed_volume`` [L] at
+        ``packed_pressure``, ``volume_ratio`` and ``weight_ratio`` (vest / tee).
+    tshirt_volume_ratio, tshirt_weight_ratio : float
+        The same ratios for the reference cotton tee (``REFERENCE_TEE``) [-].
     """
 
     design: Design
@@ -76,7 +92,23 @@ class Estimate:
     weight_wet: Any
     fabric_area: Any
     sweat_saturation: float
+    packed_pressure: Any
+    packed_volume: Any
+    packed_floor: Any
+    packed_curve: dict[str, Any]
+    tshirts: dict[str, dict[str, Any]]
+    tshirt_volume_ratio: float
+    tshirt_weight_ratio: float
     notes: tuple[str, ...] = field(default=())
+
+    def tshirt_verdict(self) -> str:
+        """One line: the vest against the reference t-shirt, in volume and in weight."""
+        tee = self.tshirts[REFERENCE_TEE]
+        return (
+            f"vs {tee['name']}: {self.tshirt_volume_ratio:.2f} × its packed volume "
+            f"({tee['packed_volume'].m_as('L'):.3f} L), {self.tshirt_weight_ratio:.2f} × its "
+            f"weight ({tee['mass'].m_as('g'):g} g)"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the ``--json`` output): figures in g, m² and L."""
@@ -105,6 +137,32 @@ class Estimate:
             "weight_wet_g": round(self.weight_wet.m_as("g"), 3),
             "sweat_saturation": self.sweat_saturation,
             "fabric_area_m2": round(self.fabric_area.m_as("m**2"), 5),
+            "packed_pressure_kpa": self.packed_pressure.m_as("kPa"),
+            "packed_volume_l": round(self.packed_volume.m_as("L"), 4),
+            "packed_floor_l": round(self.packed_floor.m_as("L"), 4),
+            "tshirt_volume_ratio": round(self.tshirt_volume_ratio, 4),
+            "tshirt_weight_ratio": round(self.tshirt_weight_ratio, 4),
+            "tshirt_reference": REFERENCE_TEE,
+            "tshirts": {
+                tee: {
+                    "name": data["name"],
+                    "mass_g": data["mass"].m_as("g"),
+                    "packed_volume_l": round(data["packed_volume"].m_as("L"), 4),
+                    "volume_ratio": round(data["volume_ratio"], 4),
+                    "weight_ratio": round(data["weight_ratio"], 4),
+                }
+                for tee, data in self.tshirts.items()
+            },
+            "packed_curve": {
+                "pressure_kpa": [
+                    round(float(p), 4) for p in self.packed_curve["pressure"].m_as("kPa")
+                ],
+                **{
+                    f"{key}_l": [round(float(v), 4) for v in curve.m_as("L")]
+                    for key, curve in self.packed_curve.items()
+                    if key != "pressure"
+                },
+            },
             "notes": list(self.notes),
         }
 
@@ -239,6 +297,67 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
     return parts
 
 
+@dataclass(frozen=True)
+class PackingInputs:
+    """The vest as the packing model sees it: soft parts as arrays, rigid volume [L]."""
+
+    mass_g: np.ndarray
+    density_g_cm3: np.ndarray
+    phi0: np.ndarray
+    modulus_kpa: np.ndarray
+    fold_factor: np.ndarray
+    rigid_volume_l: float
+
+    def volume_l(self, pressure_kpa: Any) -> Any:
+        """Packed volume over pressure [L]."""
+        return packing.packed_volume_curve(
+            self.mass_g, self.density_g_cm3, self.phi0, self.modulus_kpa, self.fold_factor,
+            self.rigid_volume_l, pressure_kpa,
+        )  # fmt: skip
+
+    @property
+    def floor_l(self) -> float:
+        """Solid polymer plus rigid parts [L]."""
+        return float(np.sum(packing.solid_volume_l(self.mass_g, self.density_g_cm3))) + (
+            self.rigid_volume_l
+        )
+
+
+def packing_inputs(parts: list[Part] | tuple[Part, ...], library: Library) -> PackingInputs:
+    """Soft parts with their compression laws, and the volume of the rigid parts.
+
+    Fabric parts follow their fabric's law; trims sold by length or area (binding, tape,
+    cord, zipper chain, thread, print) are soft and follow the knit class law with their
+    fibre's density; trims counted in pieces (sliders, cord locks, hooks, buckles) are
+    rigid: their ``rigid_volume`` per piece (or, if none is given, their solid volume).
+    """
+    laws: dict[str, packing.FabricLaw] = {}
+    knit = packing.class_law(library.compression["knit"])
+    knit_fold = library.compression["knit"].fold_factor
+    soft = []  # (mass, density, phi0, modulus, fold)
+    rigid_cm3 = 0.0
+    for part in parts:
+        if part.material in library.fabrics:
+            if part.material not in laws:
+                laws[part.material] = packing.fabric_law(
+                    library.fabrics[part.material], library.compression
+                )
+            law = laws[part.material]
+            soft.append(
+                (part.mass_g, law.density_g_cm3, law.phi0, law.modulus_kpa, law.fold_factor)
+            )
+            continue
+        trim = library.trims[part.material]
+        density = library.fibres[trim.fibre or TRIM_DEFAULT_FIBRE].density_g_cm3
+        if trim.mass_g is not None:
+            pieces = part.mass_g / trim.mass_g
+            rigid_cm3 += pieces * (trim.rigid_volume_cm3 or trim.mass_g / density)
+        else:
+            soft.append((part.mass_g, density, knit[0], knit[1], knit_fold))
+    columns = np.array(soft, dtype=float).reshape(-1, 5).T
+    return PackingInputs(*columns, rigid_volume_l=rigid_cm3 / 1000.0)
+
+
 def closure_trims(design: Design, closure: str, opening_m: float) -> list[tuple[str, float]]:
     """The trims of a pocket closure: (trim id, pieces or length [m]) for an opening."""
     c = design.closures
@@ -258,6 +377,7 @@ def estimate(
     band_samples: int = BAND_SAMPLES,
     sweat_saturation: float = SWEAT_SATURATION,
     seed: int | None = 0,
+    pressure_kpa: float | None = None,
 ) -> Estimate:
     """Weight of a design with its breakdown, tolerance band, dry and sweat-wet weights.
 
@@ -274,6 +394,8 @@ def estimate(
         (default 0.3). No published value exists (reference sheet §9): an assumption.
     seed : int or None, optional
         Random seed of the band (default 0: the same design gives the same band).
+    pressure_kpa : float, optional
+        Squeeze pressure of the packed volume [kPa]; default: the design's.
 
     Returns
     -------
@@ -284,6 +406,10 @@ def estimate(
         raise PackcalcError("sweat_saturation", f"expected 0 to 1, got {sweat_saturation!r}")
     if band_samples < 100:
         raise PackcalcError("band_samples", f"expected at least 100, got {band_samples!r}")
+    if pressure_kpa is None:
+        pressure_kpa = design.squeeze_pressure_kpa
+    elif not 0.0 < pressure_kpa <= 200.0:
+        raise PackcalcError("pressure", f"expected 0 to 200 kPa, got {pressure_kpa!r} kPa")
     pattern = draft(design.body, design.options)
     parts = weight_parts(design, pattern, library)
 
@@ -320,24 +446,48 @@ def estimate(
         if not part.area_m2:
             continue
         fabric = library.fabrics[part.fabric]
-        if fabric.thickness_mm is None:
-            missing_thickness.add(fabric.id)
-            continue
-        phi = fabric.areal_density_gsm / (1000 * fabric.fibre_density_g_cm3 * fabric.thickness_mm)
-        water += float(
-            mass.sweat_water_mass(
-                part.area_m2, 1, fabric.thickness_mm, min(phi, 1.0), sweat_saturation
+        if fabric.thickness_mm is not None:
+            thickness = fabric.thickness_mm
+            phi = float(
+                packing.fibre_fraction(
+                    fabric.areal_density_gsm, thickness, fabric.fibre_density_g_cm3
+                )
             )
-        )
-    if missing_thickness:
-        notes.append(
-            "sweat-wet weight leaves out fabrics without a thickness: "
-            + ", ".join(sorted(missing_thickness))
+        else:
+            # No thickness: the class's fibre fraction at gauge pressure gives one.
+            missing_thickness.add(fabric.id)
+            phi = library.compression[fabric.construction].gauge_phi
+            thickness = fabric.areal_density_gsm / (1000 * fabric.fibre_density_g_cm3 * phi)
+        water += float(
+            mass.sweat_water_mass(part.area_m2, 1, thickness, min(phi, 1.0), sweat_saturation)
         )
     notes.append(
         f"sweat-wet weight assumes {sweat_saturation:.0%} of the fabrics' pores filled "
         "(no published value)"
     )
+
+    # Packed volume: the vest and the reference t-shirts over pressure.
+    inputs = packing_inputs(parts, library)
+    pressures = np.append(packing.CURVE_PRESSURES_KPA, pressure_kpa)
+    vest_curve = inputs.volume_l(pressures)
+    litre = ureg.litre
+    curve = {"pressure": Q_(pressures[:-1], ureg.kilopascal), "vest": Q_(vest_curve[:-1], litre)}
+    tshirts = {}
+    for tee in library.garments.values():
+        tee_curve = packing.garment_packed_volume_l(tee.fabric, tee.mass_g, pressures, library)
+        curve[tee.id] = Q_(tee_curve[:-1], litre)
+        tshirts[tee.id] = {
+            "name": tee.name,
+            "mass": Q_(tee.mass_g, ureg.gram),
+            "packed_volume": Q_(float(tee_curve[-1]), litre),
+            "volume_ratio": float(vest_curve[-1] / tee_curve[-1]),
+            "weight_ratio": total / tee.mass_g,
+        }
+    if missing_thickness:
+        notes.append(
+            "packed volume and sweat-wet weight use the class defaults (materials/packing.toml) "
+            "for fabrics without a thickness: " + ", ".join(sorted(missing_thickness))
+        )
 
     gram = ureg.gram  # one parsed unit for every result (parsing "g" each time costs ~7 µs)
 
@@ -357,5 +507,12 @@ def estimate(
         weight_wet=grams(total + water),
         fabric_area=Q_(sum(p.area_m2 for p in parts), "m**2"),
         sweat_saturation=sweat_saturation,
+        packed_pressure=Q_(pressure_kpa, ureg.kilopascal),
+        packed_volume=Q_(float(vest_curve[-1]), litre),
+        packed_floor=Q_(inputs.floor_l, litre),
+        packed_curve=curve,
+        tshirts=tshirts,
+        tshirt_volume_ratio=tshirts[REFERENCE_TEE]["volume_ratio"],
+        tshirt_weight_ratio=tshirts[REFERENCE_TEE]["weight_ratio"],
         notes=tuple(notes),
     )

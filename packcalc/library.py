@@ -208,6 +208,65 @@ class Size:
 
 
 @dataclass(frozen=True)
+class CompressionClass:
+    """Defaults of the compression law for one construction class.
+
+    ``gauge_phi`` [-] is the fibre volume fraction at ``gauge_pressure_kpa`` [kPa] for a
+    fabric that states no thickness; ``modulus_kpa`` is A [kPa]; ``fold_factor`` [-]
+    the folding/void factor of packed garments (``packcalc.packing``).
+    """
+
+    id: str
+    gauge_phi: float
+    gauge_pressure_kpa: float
+    modulus_kpa: float
+    fold_factor: float
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class PackingAnchor:
+    """A published packed size used to calibrate or to validate the packing model.
+
+    Either ``phi`` is given directly, or a mass [g] packed into a volume range [L] of a
+    material of known density (``fibre``) or a library ``fabric`` (validation).
+    """
+
+    id: str
+    role: str  # "calibration" or "validation"
+    description: str
+    pressure_kpa: float
+    phi_given: float | None
+    fibre: str | None
+    fabric: str | None
+    mass_g: float | None
+    volume_low_l: float | None
+    volume_high_l: float | None
+    density_g_cm3: float | None
+    provenance: Provenance
+
+    @property
+    def phi(self) -> float:
+        """Packed solid fraction [-]: given, or mass / (density × mid volume)."""
+        if self.phi_given is not None:
+            return self.phi_given
+        volume_cm3 = 500.0 * (self.volume_low_l + self.volume_high_l)
+        return self.mass_g / (self.density_g_cm3 * volume_cm3)
+
+
+@dataclass(frozen=True)
+class Garment:
+    """A reference garment (the t-shirts of the comparison): fabric and mass [g]."""
+
+    id: str
+    name: str
+    fabric: str
+    mass_g: float
+    size: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class Library:
     """Every record of the materials library, keyed by id."""
 
@@ -218,6 +277,9 @@ class Library:
     items: Mapping[str, Item]
     loadlists: Mapping[str, LoadList]
     sizes: Mapping[str, Size]
+    compression: Mapping[str, CompressionClass]
+    packing_anchors: Mapping[str, PackingAnchor]
+    garments: Mapping[str, Garment]
     root: Path = field(compare=False)
 
     def fabric(self, fabric_id: str, field_path: str = "fabric") -> Fabric:
@@ -720,19 +782,128 @@ def _read_sizes(path: Path) -> dict[str, Size]:
     return sizes
 
 
+def _read_packing(
+    path: Path, fibres: Mapping[str, Fibre], fabrics: Mapping[str, Fabric]
+) -> tuple[dict[str, CompressionClass], dict[str, PackingAnchor]]:
+    data = _read_toml(path)
+    for key in data:
+        if key not in ("class", "anchor"):
+            raise PackcalcError(
+                f"{path.name}: {key}", "unknown table, expected [[class]] or [[anchor]]"
+            )
+    classes = {}
+    for i, row in enumerate(data.get("class", [])):
+        r = _Record(row, path.name, "class", i,
+                    {"id", "gauge_phi", "gauge_pressure", "modulus", "fold_factor"})  # fmt: skip
+        r.prefix = f"classes.{r.data.get('id', i)}"
+        record = CompressionClass(
+            id=r.text("id", CONSTRUCTIONS),
+            gauge_phi=check_number(
+                r.raw("gauge_phi"), r.where("gauge_phi"), allow_zero=False, maximum=1.0
+            ),
+            gauge_pressure_kpa=r.quantity("gauge_pressure", "kPa"),
+            modulus_kpa=r.quantity("modulus", "kPa"),
+            fold_factor=check_number(
+                r.raw("fold_factor"), r.where("fold_factor"), allow_zero=False, maximum=1.0
+            ),
+            provenance=r.provenance(),
+        )
+        classes[record.id] = record
+    missing = [c for c in CONSTRUCTIONS if c not in classes]
+    if missing:
+        raise PackcalcError(f"{path.name}: class", f"missing defaults for {', '.join(missing)}")
+    anchors = {}
+    known = {"id", "role", "description", "phi", "pressure", "fibre", "fabric", "mass",
+             "volume_low", "volume_high"}  # fmt: skip
+    for i, row in enumerate(data.get("anchor", [])):
+        r = _Record(row, path.name, "anchor", i, known)
+        r.prefix = f"anchors.{r.data.get('id', i)}"
+        fibre = r.data.get("fibre")
+        fabric = r.data.get("fabric")
+        if fibre is not None and fibre not in fibres:
+            raise PackcalcError(
+                r.where("fibre"), f"unknown fibre {fibre!r}{did_you_mean(str(fibre), fibres)}"
+            )
+        if fabric is not None and fabric not in fabrics:
+            raise PackcalcError(
+                r.where("fabric"), f"unknown fabric {fabric!r}{did_you_mean(str(fabric), fabrics)}"
+            )
+        given = r.has("phi")
+        if not given and not (r.has("mass") and (fibre or fabric)):
+            raise PackcalcError(
+                r.where("phi"), "give 'phi', or a mass and volume of a fibre or fabric"
+            )
+        low = r.optional_quantity("volume_low", "L")
+        high = r.optional_quantity("volume_high", "L")
+        if (low is None) != (high is None) or (low is not None and high < low):
+            raise PackcalcError(
+                r.where("volume_high"), "expected volume_low ≤ volume_high, both given"
+            )
+        if not given and low is None:
+            raise PackcalcError(r.where("volume_low"), "missing: the packed volume range")
+        density = None
+        if fibre is not None:
+            density = fibres[fibre].density_g_cm3
+        elif fabric is not None:
+            density = fabrics[fabric].fibre_density_g_cm3
+        anchor = PackingAnchor(
+            id=r.text("id"),
+            role=r.text("role", ("calibration", "validation")),
+            description=r.text("description"),
+            pressure_kpa=r.quantity("pressure", "kPa"),
+            phi_given=check_number(r.raw("phi"), r.where("phi"), allow_zero=False, maximum=1.0)
+            if given
+            else None,
+            fibre=fibre,
+            fabric=fabric,
+            mass_g=r.optional_quantity("mass", "g"),
+            volume_low_l=low,
+            volume_high_l=high,
+            density_g_cm3=density,
+            provenance=r.provenance(),
+        )
+        anchors[anchor.id] = anchor
+    return classes, anchors
+
+
+def _read_garments(path: Path, fabrics: Mapping[str, Fabric]) -> dict[str, Garment]:
+    garments = {}
+    for r in _records(path, "garment", {"id", "name", "fabric", "mass", "size"}):
+        fabric = r.text("fabric")
+        if fabric not in fabrics:
+            raise PackcalcError(
+                r.where("fabric"), f"unknown fabric {fabric!r}{did_you_mean(fabric, fabrics)}"
+            )
+        garment = Garment(
+            id=r.text("id"),
+            name=r.text("name"),
+            fabric=fabric,
+            mass_g=r.quantity("mass", "g"),
+            size=r.text("size"),
+            provenance=r.provenance(),
+        )
+        garments[garment.id] = garment
+    return garments
+
+
 def read_library(root: Path | str) -> Library:
     """Read and validate every TOML file of the library in folder ``root`` (no caching)."""
     root = Path(root)
     fibres = _read_fibres(root / "fibres.toml")
     items = _read_items(root / "items.toml")
+    fabrics = _read_fabrics(root / "fabrics.toml", fibres)
+    classes, anchors = _read_packing(root / "packing.toml", fibres, fabrics)
     return Library(
         fibres=MappingProxyType(fibres),
-        fabrics=MappingProxyType(_read_fabrics(root / "fabrics.toml", fibres)),
+        fabrics=MappingProxyType(fabrics),
         trims=MappingProxyType(_read_trims(root / "trims.toml", fibres)),
         stitches=MappingProxyType(_read_stitches(root / "stitches.toml")),
         items=MappingProxyType(items),
         loadlists=MappingProxyType(_read_loadlists(root / "loadlists.toml", items)),
         sizes=MappingProxyType(_read_sizes(root / "sizes.toml")),
+        compression=MappingProxyType(classes),
+        packing_anchors=MappingProxyType(anchors),
+        garments=MappingProxyType(_read_garments(root / "garments.toml", fabrics)),
         root=root,
     )
 

@@ -161,3 +161,15 @@ def test_knit_calculator_golden(app):
     assert metric(app, "Tightness factor") == "1.40 √tex/mm"
     app.slider(key="knit_loop").set_value(3.0).run()
     assert metric(app, "Areal density") == "82.4 g/m²"
+
+
+def test_pressure_slider_moves_the_packed_volume(app):
+    pocket = metric(app, "Packed volume")
+    app.slider(key="pressure").set_value(100.0).run()
+    assert not app.exception
+    vacuum = metric(app, "Packed volume")
+    assert float(vacuum.removesuffix(" L")) < float(pocket.removesuffix(" L"))
+    expected = estimate(load_design("race-5l"), pressure_kpa=100.0)
+    assert vacuum == f"{expected.packed_volume.m_as('L'):.2f} L"
+    assert f"{expected.tshirt_volume_ratio:.2f} × volume" == metric(app, "vs a cotton t-shirt")
+    assert any("t-shirt" in i.value for i in app.info)

@@ -39,7 +39,9 @@ def test_design_slider_moves_the_weight(app_url, page):
     expected = estimate(taller).weight.m_as("g")
     expect(value).to_have_text(f"{expected:.1f} g", timeout=20_000)
     # The chart and the pattern drawing are on the page (AppTest cannot see them).
-    expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
+    # Weight breakdown and packed-volume curve.
+    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(2)
+    expect(page.locator('[data-testid="stVegaLiteChart"]').nth(1)).to_be_visible()
     expect(page.locator("img[alt]").or_(page.locator("img")).first).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "vest.png"), full_page=True)

@@ -292,3 +292,32 @@ def test_estimate_bad_input_exits_2(capsys, tmp_path, content, argv_extra, messa
 def test_estimate_missing_file_exits_2(capsys):
     assert main(["estimate", "no-such-design.toml"]) == 2
     assert "no design file or preset named 'no-such-design.toml'" in capsys.readouterr().err
+
+
+def test_estimate_packed_volume_keys_and_pressure(capsys):
+    _, out, _ = run(capsys, "estimate", "race-5l", "--json")
+    data = json.loads(out)
+    for key in ("packed_volume_l", "packed_floor_l", "tshirt_volume_ratio", "tshirt_weight_ratio"):
+        assert isinstance(data[key], float)
+    assert data["packed_pressure_kpa"] == 2.0
+    assert len(data["packed_curve"]["pressure_kpa"]) == len(data["packed_curve"]["vest_l"])
+    status, out, _ = run(capsys, "estimate", "race-5l", "--pressure", "100 kPa", "--json")
+    assert status == 0
+    vacuum = json.loads(out)
+    assert vacuum["packed_pressure_kpa"] == 100.0
+    assert vacuum["packed_volume_l"] < data["packed_volume_l"]
+    assert vacuum["packed_volume_l"] >= vacuum["packed_floor_l"]
+    status, text, _ = run(capsys, "estimate", "race-5l", "--pressure", "0.75 psi")
+    assert status == 0
+    assert "at 5.171" in text  # 0.75 psi = 5.171 kPa
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("2", "--pressure: expected a pressure like '2 kPa', got the bare number"),
+     ("-2 kPa", "--pressure: expected a value greater than 0"),
+     ("500 kPa", "--pressure: expected a value of at most 200")],
+)  # fmt: skip
+def test_estimate_bad_pressure(capsys, value, message):
+    assert main(["estimate", "race-5l", "--pressure", value]) == 2
+    assert message in capsys.readouterr().err

@@ -214,6 +214,43 @@ source = "example"
 }
 
 
+MINIMAL["packing.toml"] = (
+    "\n".join(
+        f"""[[class]]
+id = "{c}"
+gauge_phi = 0.26
+gauge_pressure = "4.14 kPa"
+modulus = "629 kPa"
+fold_factor = 0.99
+assumption = true
+note = "test values"
+"""
+        for c in CONSTRUCTIONS
+    )
+    + """
+[[anchor]]
+id = "jacket"
+role = "calibration"
+description = "a stuffed jacket"
+fibre = "nylon-6"
+mass = "105 g"
+volume_low = "0.355 L"
+volume_high = "0.417 L"
+pressure = "2 kPa"
+source = "example"
+"""
+)
+MINIMAL["garments.toml"] = """
+[[garment]]
+id = "tee"
+name = "Tee"
+fabric = "ripstop"
+mass = "137 g"
+size = "M"
+source = "example"
+"""
+
+
 def write_library(folder: Path, **changes: str) -> Path:
     for name, text in MINIMAL.items():
         (folder / name).write_text(changes.get(name.removesuffix(".toml"), text))
@@ -342,6 +379,38 @@ def _fabrics_with(body: str) -> str:
         (
             {"fabrics": "[[fabric]\nid = 'x'"},
             "fabrics.toml: malformed TOML",
+        ),
+        (
+            {"packing": MINIMAL["packing.toml"].replace('id = "laminate"', 'id = "lamnate"')},
+            "packing.toml: classes.lamnate.id: expected one of",
+        ),
+        (
+            {
+                "packing": MINIMAL["packing.toml"].replace(
+                    "fold_factor = 0.99", "fold_factor = 1.5", 1
+                )
+            },
+            "packing.toml: classes.woven.fold_factor: expected a value of at most 1",
+        ),
+        (
+            {
+                "packing": MINIMAL["packing.toml"].replace(
+                    'volume_high = "0.417 L"', 'volume_high = "0.3 L"'
+                )
+            },
+            "packing.toml: anchors.jacket.volume_high: expected volume_low ≤ volume_high",
+        ),
+        (
+            {"packing": MINIMAL["packing.toml"].replace('fibre = "nylon-6"', 'fibre = "nylon"')},
+            "packing.toml: anchors.jacket.fibre: unknown fibre 'nylon'",
+        ),
+        (
+            {
+                "garments": MINIMAL["garments.toml"].replace(
+                    'fabric = "ripstop"', 'fabric = "ripstp"'
+                )
+            },
+            "garments.toml: garments.tee.fabric: unknown fabric 'ripstp' (did you mean 'ripstop'?)",
         ),
     ],
 )

@@ -109,3 +109,23 @@ def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) 
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def packing_rows(result: Any, garment_names: dict[str, str]) -> list[dict[str, Any]]:
+    """Long-form rows of the packed-volume curves: vest, reference tees and the floor."""
+    pressures = result.packed_curve["pressure"].m_as("kPa")
+    floor = result.packed_floor.m_as("L")
+    rows = []
+    for key, curve in result.packed_curve.items():
+        if key == "pressure":
+            continue
+        label = "this vest" if key == "vest" else garment_names.get(key, key)
+        rows += [
+            {"pressure_kPa": float(p), "litres": float(v), "what": label}
+            for p, v in zip(pressures, curve.m_as("L"), strict=True)
+        ]
+    rows += [
+        {"pressure_kPa": float(p), "litres": floor, "what": "solid floor (this vest)"}
+        for p in (pressures[0], pressures[-1])
+    ]
+    return rows

@@ -21,6 +21,7 @@ def widget_values(design: Design) -> dict[str, Any]:
         "size": design.size or CUSTOM,
         "chest": float(design.body.chest),
         "back_length": float(design.body.back_length),
+        "pressure": float(design.squeeze_pressure_kpa),
     }
     for name in OPTION_SPECS:
         values[f"opt_{name}"] = float(design.options[name])
@@ -77,6 +78,9 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
             raise PackcalcError(f"panels.{group}.layers", f"expected 1 to 4, got {layers}")
         construction = base.panel_spec(_first_panel(group), group).construction
         panels[group] = PanelSpec(fabric, layers, construction)
+    pressure = float(values["pressure"])
+    if not 0.0 < pressure <= 200.0:
+        raise PackcalcError("squeeze_pressure", f"expected 0 to 200 kPa, got {pressure:g} kPa")
     draft(body, options)  # refuses options that do not fit together
     return dataclasses.replace(
         base,
@@ -84,4 +88,5 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         size=None if values["size"] == CUSTOM else values["size"],
         options=MappingProxyType(options),
         panels=MappingProxyType(panels),
+        squeeze_pressure_kpa=pressure,
     )
