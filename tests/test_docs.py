@@ -25,3 +25,11 @@ def test_readme_commands_exist():
     assert "./run.sh app" in readme and "./run.sh test" in readme
     ci = (ROOT / ".ci" / "run").read_text()
     assert "./run.sh test" in ci
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    monkeypatch.chdir(tmp_path)  # the example saves a design file
+    exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "lighter.toml").is_file()
