@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -93,6 +95,26 @@ def main() -> None:
         (
             "  of which: list the weight parts",
             median_time(lambda: weight_parts(design, pattern, library), repeat, 50),
+            "s",
+        )
+    )
+
+    from packcalc import packing
+    from packcalc.estimator import packing_inputs
+
+    inputs = packing_inputs(parts, library)
+    rows.append(
+        (
+            "  of which: packed-volume curve of the vest (31 pressures)",
+            median_time(lambda: inputs.volume_l(packing.CURVE_PRESSURES_KPA), repeat, 50),
+            "s",
+        )
+    )
+    many = np.geomspace(0.1, 100.0, 1_000_000)
+    rows.append(
+        (
+            "packed volume of one vest at 10^6 pressures",
+            median_time(lambda: inputs.volume_l(many), max(3, repeat // 3)),
             "s",
         )
     )
