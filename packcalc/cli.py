@@ -130,11 +130,32 @@ def _cmd_estimate(args: argparse.Namespace) -> None:
     pressure = None
     if args.pressure is not None:
         pressure = parse_quantity(args.pressure, "kPa", "--pressure", maximum=200.0)
-    result = estimate(design, pressure_kpa=pressure)
+    result = estimate(design, pressure_kpa=pressure, load=args.load, extra_items=_items(args.item))
     if args.json:
         _print_json(result.to_dict())
         return
     print(format_estimate(result))
+
+
+def _items(specs: list[str] | None) -> list[Any]:
+    from packcalc.loadfit import parse_item
+
+    return [parse_item(spec) for spec in specs or []]
+
+
+def _cmd_fit(args: argparse.Namespace) -> None:
+    from packcalc.design import load_design
+    from packcalc.library import load_library
+    from packcalc.loadfit import fit_load, format_fit
+
+    design = load_design(args.design)
+    if args.size:
+        design = design.with_size(args.size)
+    fit = fit_load(design, load_library(), args.load, _items(args.item))
+    if args.json:
+        _print_json(fit.to_dict())
+    else:
+        print(format_fit(fit, design.name))
 
 
 def format_estimate(result: Any) -> str:
@@ -165,6 +186,15 @@ def format_estimate(result: Any) -> str:
         result.weight_by_material.items(), key=lambda kv: -kv[1].magnitude
     ):
         lines.append(f"  {material:<{width}}  {grams.m_as('g'):7.1f} g")
+    fit = result.load_fit
+    lines += [
+        "",
+        f"capacity {fit.capacity_relaxed_l:.2f} L relaxed, {fit.capacity_stretched_l:.2f} L "
+        f"stretched; load {fit.load_mass_g:.0f} g: "
+        + ("everything fits" if fit.fits else f"{len(fit.unplaced)} items do not fit")
+        + f"; {fit.front_share:.0%} in front, {fit.left_share:.0%} on the left",
+    ]
+    lines += [f"  not placed: {label}: {reason}" for label, _, reason in fit.unplaced]
     for comparison in design.comparisons:
         lines.append(
             f"compare: {comparison.name} {comparison.mass_g:g} g, {comparison.capacity_l:g} L "
@@ -173,6 +203,15 @@ def format_estimate(result: Any) -> str:
     for note in result.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines)
+
+
+def _load_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--load", help="a load list of the library instead of the design's (utmb)")
+    parser.add_argument(
+        "--item",
+        action="append",
+        help="add a custom item: 'name, mass, volume[, box|cylinder, dims…][, rigid][, reach]'",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -212,8 +251,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--pressure",
         help="squeeze pressure of the packed volume, e.g. '2 kPa' (default: the design's)",
     )
+    _load_arguments(estimate)
     estimate.add_argument("--json", action="store_true", help="print JSON")
     estimate.set_defaults(run=_cmd_estimate)
+
+    fit = commands.add_parser("fit", help="where the load goes in a design, and what does not fit")
+    fit.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
+    fit.add_argument("--size", help="draft another size of the size table (XS–XL)")
+    _load_arguments(fit)
+    fit.add_argument("--json", action="store_true", help="print JSON")
+    fit.set_defaults(run=_cmd_fit)
 
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from packcalc.capacity import POCKET_SHAPES
 from packcalc.errors import PackcalcError
 from packcalc.library import Item, Library, Provenance, did_you_mean, load_library
 from packcalc.pattern import OPTION_SPECS, Body, check_options, default_options, grade_options
@@ -106,7 +107,12 @@ class ClosureTrims:
 
 @dataclass(frozen=True)
 class Pocket:
-    """A pocket: where it sits, its flat size and gusset [cm], fabric, closure, reach."""
+    """A pocket: where it sits, its flat size and gusset [cm], fabric, closure, reach.
+
+    ``shape`` is ``"patch"`` (a stretch panel over the vest), ``"tube"`` (a sewn sleeve,
+    circumference twice the flat width) or ``"box"`` (gusseted); by default ``"box"``
+    when there is a gusset, else ``"patch"``.
+    """
 
     name: str
     location: str
@@ -116,6 +122,7 @@ class Pocket:
     fabric: str
     closure: str = "none"
     reachable: bool = False
+    shape: str = "patch"
 
 
 @dataclass(frozen=True)
@@ -467,19 +474,24 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         t = _Table(
             raw,
             f"pockets[{i}]",
-            {"name", "location", "width", "height", "gusset", "fabric", "closure", "reachable"},
-        )
+            {"name", "location", "width", "height", "gusset", "fabric", "closure", "reachable",
+             "shape"},
+        )  # fmt: skip
         location = t.text("location", choices=POCKET_LOCATIONS)
+        gusset = t.length("gusset", 0.0, allow_zero=True)
         pocket = Pocket(
             name=t.text("name", f"{location} pocket"),
             location=location,
             width_cm=t.length("width"),
             height_cm=t.length("height"),
-            gusset_cm=t.length("gusset", 0.0, allow_zero=True),
+            gusset_cm=gusset,
             fabric=t.text("fabric"),
             closure=t.text("closure", "none", CLOSURES),
             reachable=t.flag("reachable", location.startswith(("front", "side"))),
+            shape=t.text("shape", "box" if gusset > 0 else "patch", POCKET_SHAPES),
         )
+        if pocket.shape == "box" and gusset <= 0:
+            raise PackcalcError(t.at("gusset"), "a box pocket needs a gusset, like '3 cm'")
         library.fabric(pocket.fabric, t.at("fabric"))
         if pocket.name in names:
             raise PackcalcError(t.at("name"), f"duplicate pocket name {pocket.name!r}")
@@ -708,6 +720,7 @@ def design_to_dict(design: Design) -> dict[str, Any]:
                 "fabric": p.fabric,
                 "closure": p.closure,
                 "reachable": p.reachable,
+                "shape": p.shape,
             }
             for p in design.pockets
         ]

@@ -7,7 +7,9 @@ results in units at the end.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +18,7 @@ import numpy as np
 from packcalc import mass, packing
 from packcalc.design import Design
 from packcalc.errors import PackcalcError
-from packcalc.library import Library, load_library
+from packcalc.library import Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft
 from packcalc.units import Q_, ureg
 
@@ -78,6 +80,14 @@ class Estimate:
         ``packed_pressure``, ``volume_ratio`` and ``weight_ratio`` (vest / tee).
     tshirt_volume_ratio, tshirt_weight_ratio : float
         The same ratios for the reference cotton tee (``REFERENCE_TEE``) [-].
+    load_fit : packcalc.loadfit.LoadFit
+        Pocket capacities, where each item of the load goes, what does not fit and why,
+        balance and body fit (computed on first access: it solves a mixed-integer
+        program).
+    capacity : dict of str to Quantity
+        ``relaxed`` and ``stretched`` capacity of all pockets [L].
+    carried_mass : Quantity
+        Vest plus placed load [g].
     """
 
     design: Design
@@ -100,6 +110,33 @@ class Estimate:
     tshirt_volume_ratio: float
     tshirt_weight_ratio: float
     notes: tuple[str, ...] = field(default=())
+    library: Library | None = field(default=None, repr=False, compare=False)
+    load: str | None = None
+    extra_items: tuple[Item, ...] = ()
+
+    @functools.cached_property
+    def load_fit(self) -> Any:
+        from packcalc.loadfit import fit_load
+
+        return fit_load(
+            self.design,
+            self.library or load_library(),
+            self.load,
+            self.extra_items,
+            vest_mass_g=self.weight.m_as("g"),
+        )
+
+    @property
+    def capacity(self) -> dict[str, Any]:
+        fit = self.load_fit
+        return {
+            "relaxed": Q_(fit.capacity_relaxed_l, ureg.litre),
+            "stretched": Q_(fit.capacity_stretched_l, ureg.litre),
+        }
+
+    @property
+    def carried_mass(self) -> Any:
+        return Q_(self.weight.m_as("g") + self.load_fit.load_mass_g, ureg.gram)
 
     def tshirt_verdict(self) -> str:
         """One line: the vest against the reference t-shirt, in volume and in weight."""
@@ -163,7 +200,13 @@ class Estimate:
                     if key != "pressure"
                 },
             },
-            "notes": list(self.notes),
+            "capacity_l": {
+                "relaxed": round(self.load_fit.capacity_relaxed_l, 4),
+                "stretched": round(self.load_fit.capacity_stretched_l, 4),
+            },
+            "load_fit": self.load_fit.to_dict(),
+            "carried_mass_g": round(self.carried_mass.m_as("g"), 2),
+            "notes": list(self.notes) + list(self.load_fit.notes),
         }
 
 
@@ -378,6 +421,8 @@ def estimate(
     sweat_saturation: float = SWEAT_SATURATION,
     seed: int | None = 0,
     pressure_kpa: float | None = None,
+    load: str | None = None,
+    extra_items: Sequence[Item] = (),
 ) -> Estimate:
     """Weight of a design with its breakdown, tolerance band, dry and sweat-wet weights.
 
@@ -396,12 +441,18 @@ def estimate(
         Random seed of the band (default 0: the same design gives the same band).
     pressure_kpa : float, optional
         Squeeze pressure of the packed volume [kPa]; default: the design's.
+    load : str, optional
+        A load list of the library (``"utmb"``) that replaces the design's own load.
+    extra_items : sequence of Item, optional
+        Custom items added to the load.
 
     Returns
     -------
     Estimate
     """
     library = library or load_library()
+    if load is not None:
+        library.loadlist(load, "load")
     if not 0.0 <= sweat_saturation <= 1.0:
         raise PackcalcError("sweat_saturation", f"expected 0 to 1, got {sweat_saturation!r}")
     if band_samples < 100:
@@ -515,4 +566,7 @@ def estimate(
         tshirt_volume_ratio=tshirts[REFERENCE_TEE]["volume_ratio"],
         tshirt_weight_ratio=tshirts[REFERENCE_TEE]["weight_ratio"],
         notes=tuple(notes),
+        library=library,
+        load=load,
+        extra_items=tuple(extra_items),
     )

@@ -1,0 +1,735 @@
+"""Load fit: pocket capacities, placing the kit by optimisation, balance, body fit.
+
+Pocket capacity follows ``packcalc.capacity``; the strain limit of a pocket is the
+smallest of the fabric's stretch limit, the strain at which the stretched pocket
+presses on the body harder than a comfort pressure (Laplace, p = kε/R), and any
+non-stretch element in series (a zip along the opening).
+
+The placement is a mixed-integer program solved with ``scipy.optimize.milp``:
+
+- x[i, j] = 1 when item i goes in pocket j, defined only where the item fits the
+  pocket's stretched shape and volume (and the pocket is reachable if the item must be
+  reached while running);
+- each item in at most one pocket; the items of a pocket fit its stretched volume;
+- first, place as much as possible in priority order (water, then safety and lights,
+  electronics, food, clothing, other): each priority level is worth more than all the
+  levels below together;
+- then, among the placements that place exactly those items, minimise the front/back
+  and left/right imbalance of the load's mass.
+
+The tension modulus of a stretch fabric (no published value for vest fabrics, reference
+sheet §11) is estimated from the EN 14704-1 force levels for its elastane content on a
+50 mm strip, reached at its stated stretch limit: an assumption, flagged in the results.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from packcalc import capacity
+from packcalc.design import Design, Pocket
+from packcalc.errors import PackcalcError
+from packcalc.library import Item, Library
+from packcalc.pattern import wing_length
+
+# EN 14704-1:2005 force levels by elastane content (the higher of the two listed), on a
+# strip taken as 50 mm wide (reference sheet §6.1, §6.3; both readings are assumptions).
+EN14704_FORCE_N = ((0.05, 0.12, 8.0), (0.12, 0.20, 10.0), (0.20, 1.0, 14.0))
+STRIP_WIDTH_M = 0.05
+NON_ELASTANE_FORCE_N = 8.0  # a stretch fabric without elastane: the lowest band's level
+COMFORT_LIMIT_KPA = capacity.COMFORT_PRESSURE_KPA["sportswear maximum"]  # 3.3 kPa
+SNUG_GRAMS_PER_LITRE = 10.0  # placement tie-break: a litre of pocket is worth 10 g of balance
+PROTRUSION = 0.25  # an item may stand out of a pocket by a quarter of its length (a flask cap)
+STRAP_ADJUSTMENT_CM = 8.0  # sternum straps take up or give this much girth (assumption)
+TORSO_DEPTH_TO_WIDTH = 0.75  # ellipse of the chest section (assumption for the CoM offset)
+
+PRIORITY = {
+    "water": 6,
+    "safety": 5,
+    "light": 5,
+    "electronics": 4,
+    "food": 3,
+    "clothing": 2,
+    "other": 1,
+}
+# Where a pocket sits: share of its load counted at the front, and on the wearer's left.
+LOCATION_SHARES = {
+    "front-left": (1.0, 1.0),
+    "front-right": (1.0, 0.0),
+    "back": (0.0, 0.5),
+    "side-left": (0.5, 1.0),
+    "side-right": (0.5, 0.0),
+    "hip-left": (0.5, 1.0),
+    "hip-right": (0.5, 0.0),
+}
+
+
+def tension_modulus_n_m(elastane_share: float, stretch_limit: float) -> float:
+    """Tension per unit width per unit strain of a stretch fabric [N/m].
+
+    .. math:: k = \\frac{F}{w_{strip} \\, \\varepsilon_{max}}
+
+    Parameters
+    ----------
+    elastane_share : float
+        Mass share of elastane [-].
+    stretch_limit : float
+        Strain the fabric reaches at the test force [-].
+
+    Returns
+    -------
+    float
+        k [N/m]; infinite for a fabric that does not stretch.
+    """
+    if stretch_limit <= 0:
+        return math.inf
+    force = NON_ELASTANE_FORCE_N
+    for low, high, level in EN14704_FORCE_N:
+        if low < elastane_share <= high:
+            force = level
+    return force / (STRIP_WIDTH_M * stretch_limit)
+
+
+@dataclass(frozen=True)
+class PocketCapacity:
+    """A pocket's capacity [L], strain limit [-] and stretched section [cm]."""
+
+    pocket: Pocket
+    relaxed_l: float
+    stretched_l: float
+    strain_limit: float
+    limited_by: str
+    tension_modulus_n_m: float
+    perimeter_cm: float  # full section perimeter (what an item's girth must pass)
+    height_cm: float
+
+    def volume_l(self, strain: Any) -> Any:
+        return _pocket_volume(self.pocket, strain)
+
+
+def _pocket_volume(pocket: Pocket, strain: Any) -> Any:
+    return capacity.pocket_volume_l(
+        pocket.shape, pocket.width_cm, pocket.height_cm, pocket.gusset_cm, strain
+    )
+
+
+def pocket_capacity(
+    pocket: Pocket, library: Library, comfort_limit_kpa: float = COMFORT_LIMIT_KPA
+) -> PocketCapacity:
+    """Relaxed and stretched capacity of a pocket and what limits its stretch.
+
+    Parameters
+    ----------
+    pocket : Pocket
+        The pocket (shape, flat size, gusset, fabric, closure).
+    library : Library
+        For the fabric's stretch limit and composition.
+    comfort_limit_kpa : float, optional
+        Pressure the full pocket may put on the body [kPa] (default 2.0).
+
+    Returns
+    -------
+    PocketCapacity
+    """
+    fabric = library.fabrics[pocket.fabric]
+    stretch = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
+    stretch = stretch or 0.0
+    limits = {"fabric stretch limit": stretch}
+    modulus = tension_modulus_n_m(fabric.composition.get("elastane", 0.0), stretch)
+    if stretch > 0:
+        limits["comfort pressure"] = capacity.comfort_strain(
+            pocket.shape, pocket.width_cm, pocket.gusset_cm, modulus, comfort_limit_kpa, stretch
+        )
+    limited_by = min(limits, key=limits.get)
+    strain = limits[limited_by]
+    if stretch == 0:
+        limited_by = "fabric does not stretch"
+    section = capacity.pocket_section(pocket.shape, pocket.width_cm, pocket.gusset_cm, strain)
+    perimeter = float(section[2])
+    if pocket.closure == "zip":
+        # A zip does not stretch: what goes in must pass its opening (w + 2g long).
+        opening = 2.0 * (pocket.width_cm + 2.0 * pocket.gusset_cm)
+        if opening < perimeter:
+            perimeter, limited_by = opening, f"{limited_by}; opening held by the zip"
+    return PocketCapacity(
+        pocket=pocket,
+        relaxed_l=float(_pocket_volume(pocket, 0.0)),
+        stretched_l=float(_pocket_volume(pocket, strain)),
+        strain_limit=strain,
+        limited_by=limited_by,
+        tension_modulus_n_m=modulus,
+        perimeter_cm=perimeter,
+        height_cm=pocket.height_cm,
+    )
+
+
+def item_fits_shape(item: Item, cap: PocketCapacity) -> bool:
+    """Can the item go into the pocket: girth through the stretched section, length in height?
+
+    The item may stand out of the pocket by ``PROTRUSION`` of its length; a box item may
+    go in on any of its faces.
+    """
+    if item.shape == "cylinder":
+        orientations = [(math.pi * item.diameter_cm, item.length_cm)]
+    else:
+        a, b, c = sorted((item.length_cm, item.width_cm, item.height_cm), reverse=True)
+        orientations = [(2 * (b + c), a), (2 * (a + c), b), (2 * (a + b), c)]
+    return any(
+        girth <= cap.perimeter_cm and length * (1 - PROTRUSION) <= cap.height_cm
+        for girth, length in orientations
+    )
+
+
+@dataclass(frozen=True)
+class LoadFit:
+    """Where the load goes and how the vest rides with it."""
+
+    capacities: tuple[PocketCapacity, ...]
+    placements: tuple[tuple[str, str, str], ...]  # (item label, item id, pocket name)
+    unplaced: tuple[tuple[str, str, str], ...]  # (item label, item id, reason)
+    pocket_volume_l: dict[str, float]
+    pocket_mass_g: dict[str, float]
+    pocket_pressure_kpa: dict[str, float]
+    load_mass_g: float
+    front_share: float
+    left_share: float
+    com_offset_cm: tuple[float, float]  # (to the wearer's left, to the front) of the load
+    fit_range_cm: tuple[float, float]
+    body_chest_cm: float
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def fits(self) -> bool:
+        return not self.unplaced
+
+    @property
+    def capacity_relaxed_l(self) -> float:
+        return sum(c.relaxed_l for c in self.capacities)
+
+    @property
+    def capacity_stretched_l(self) -> float:
+        return sum(c.stretched_l for c in self.capacities)
+
+    @property
+    def body_fits(self) -> bool:
+        return self.fit_range_cm[0] <= self.body_chest_cm <= self.fit_range_cm[1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: placements, unplaced items with reasons, pockets, balance, body fit."""
+        pockets = []
+        for cap in self.capacities:
+            name = cap.pocket.name
+            pockets.append(
+                {
+                    "name": name,
+                    "location": cap.pocket.location,
+                    "shape": cap.pocket.shape,
+                    "reachable": cap.pocket.reachable,
+                    "relaxed_l": round(cap.relaxed_l, 4),
+                    "stretched_l": round(cap.stretched_l, 4),
+                    "strain_limit": round(cap.strain_limit, 4),
+                    "limited_by": cap.limited_by,
+                    "fill_l": round(self.pocket_volume_l[name], 4),
+                    "fill_share": round(self.pocket_volume_l[name] / cap.stretched_l, 4)
+                    if cap.stretched_l
+                    else 0.0,
+                    "mass_g": round(self.pocket_mass_g[name], 2),
+                    "pressure_kpa": round(self.pocket_pressure_kpa.get(name, 0.0), 3),
+                }
+            )
+        return {
+            "fits": self.fits,
+            "placements": {label: pocket for label, _, pocket in self.placements},
+            "unplaced": [{"item": label, "reason": reason} for label, _, reason in self.unplaced],
+            "load_mass_g": round(self.load_mass_g, 2),
+            "front_share": round(self.front_share, 4),
+            "left_share": round(self.left_share, 4),
+            "com_offset_cm": {
+                "left": round(self.com_offset_cm[0], 2),
+                "front": round(self.com_offset_cm[1], 2),
+            },
+            "pockets": pockets,
+            "comfort_limits_kpa": dict(capacity.COMFORT_PRESSURE_KPA),
+            "body_fit": {
+                "chest_min_cm": round(self.fit_range_cm[0], 1),
+                "chest_max_cm": round(self.fit_range_cm[1], 1),
+                "runner_chest_cm": self.body_chest_cm,
+                "fits": self.body_fits,
+            },
+        }
+
+
+def load_items(
+    design: Design, library: Library, load: str | None = None, extra: Sequence[Item] = ()
+) -> list[Item]:
+    """The design's load as a list of single items (quantities expanded).
+
+    Parameters
+    ----------
+    design : Design
+        Its load list, library items and custom items.
+    library : Library
+        The materials library.
+    load : str, optional
+        A load list of the library that replaces the design's whole load.
+    extra : sequence of Item
+        More items (custom ones from the command line).
+
+    Returns
+    -------
+    list of Item
+    """
+    entries: list[tuple[str, int]] = []
+    custom: list[Item] = list(extra)
+    if load is not None:
+        entries += [(e.item, e.quantity) for e in library.loadlist(load, "--load").items]
+    else:
+        if design.load_list:
+            entries += [(e.item, e.quantity) for e in library.loadlists[design.load_list].items]
+        entries += [(e.item, e.quantity) for e in design.load]
+        custom += list(design.custom_items)
+    items = [library.items[item_id] for item_id, n in entries for _ in range(n)]
+    return items + custom
+
+
+def _labels(items: Sequence[Item]) -> list[str]:
+    counts: dict[str, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    for item in items:
+        totals[item.id] += 1
+    labels = []
+    for item in items:
+        counts[item.id] += 1
+        labels.append(f"{item.id} #{counts[item.id]}" if totals[item.id] > 1 else item.id)
+    return labels
+
+
+def _solve(
+    c: np.ndarray,
+    constraints: list[LinearConstraint],
+    integrality: np.ndarray,
+    upper: np.ndarray,
+    gap: float = 1e-4,
+) -> np.ndarray:
+    result = milp(
+        c,
+        constraints=constraints,
+        integrality=integrality,
+        bounds=Bounds(np.zeros_like(upper), upper),
+        options={"time_limit": 10.0, "mip_rel_gap": gap},
+    )
+    if result.x is None:
+        raise PackcalcError("load", f"the placement found no solution ({result.message})")
+    return result.x
+
+
+def place(
+    items: Sequence[Item], capacities: Sequence[PocketCapacity]
+) -> tuple[list[int | None], list[list[bool]]]:
+    """Choose the pocket of each item (index into ``capacities``, or None).
+
+    Identical items (same id, e.g. two 500 ml flasks) share one integer variable per
+    pocket, the count of them in it, which removes the symmetric solutions the solver
+    would otherwise explore. Returns the choice per item and the feasibility matrix
+    (item fits pocket by shape, volume and reach).
+    """
+    n, m = len(items), len(capacities)
+    feasible = [
+        [
+            item.volume_l <= cap.stretched_l + 1e-9
+            and item_fits_shape(item, cap)
+            and (cap.pocket.reachable or not item.reach_while_running)
+            for cap in capacities
+        ]
+        for item in items
+    ]
+    # Item types: the first item of each id stands for its copies.
+    types: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        types[item.id].append(index)
+    kinds = list(types.values())
+    pairs = [(t, j) for t, members in enumerate(kinds) for j in range(m) if feasible[members[0]][j]]
+    choice: list[int | None] = [None] * n
+    if not pairs:
+        return choice, feasible
+    k = len(pairs)
+    first_item = [items[members[0]] for members in kinds]
+    mass = np.array([first_item[t].mass_g for t, _ in pairs])
+    volume = np.array([first_item[t].volume_l for t, _ in pairs])
+    # Priority weights: a level is worth more than every lower level together.
+    weight_of: dict[int, float] = {}
+    running = 0.0
+    for level in sorted({PRIORITY[item.category] for item in items}):
+        weight_of[level] = running + 1.0
+        running += weight_of[level] * sum(PRIORITY[it.category] == level for it in items)
+    weights = np.array([weight_of[PRIORITY[first_item[t].category]] for t, _ in pairs])
+
+    rows_type = np.zeros((len(kinds), k))
+    rows_pocket = np.zeros((m, k))
+    for col, (t, j) in enumerate(pairs):
+        rows_type[t, col] = 1.0
+        rows_pocket[j, col] = volume[col]
+    counts = np.array([len(members) for members in kinds], dtype=float)
+    stretched = [cap.stretched_l for cap in capacities]
+    upper = np.array([counts[t] for t, _ in pairs])
+    [
+        LinearConstraint(rows_type, -np.inf, counts),
+        LinearConstraint(rows_pocket, -np.inf, stretched),
+    ]
+    # One program: place by priority, then balance. The imbalance [g] is weighted so that
+    # all of it is worth less than one placement of the lowest priority:
+    #   minimise −Σ w·x + λ (d_fb + d_lr),  λ = 1 / (2 M + 1),  M = the load's mass,
+    # with continuous d_fb ≥ |front − back| and d_lr ≥ |left − right|. The solver's
+    # relative gap stays below one lowest-priority placement out of the whole objective,
+    # so no placement is given up; the balance is then within about half a gram per gram
+    # of load of its optimum.
+    shares = [LOCATION_SHARES[capacities[j].pocket.location] for _, j in pairs]
+    front = mass * np.array([2 * f - 1 for f, _ in shares])
+    left = mass * np.array([2 * s - 1 for _, s in shares])
+    lam = 1.0 / (2.0 * float(sum(item.mass_g for item in items)) + 1.0)
+    constraints = [
+        LinearConstraint(np.hstack([rows_type, np.zeros((len(kinds), 2))]), -np.inf, counts),
+        LinearConstraint(np.hstack([rows_pocket, np.zeros((m, 2))]), -np.inf, stretched),
+        LinearConstraint(np.hstack([front[None, :], [[-1.0, 0.0]]]), -np.inf, 0.0),
+        LinearConstraint(np.hstack([-front[None, :], [[-1.0, 0.0]]]), -np.inf, 0.0),
+        LinearConstraint(np.hstack([left[None, :], [[0.0, -1.0]]]), -np.inf, 0.0),
+        LinearConstraint(np.hstack([-left[None, :], [[0.0, -1.0]]]), -np.inf, 0.0),
+    ]
+    # Tie-break: prefer the snugger pocket (flasks in flask pockets, the phone in the phone
+    # pocket): each litre of pocket capacity an item takes costs as much as 10 g of
+    # imbalance.
+    snug = SNUG_GRAMS_PER_LITRE * lam * np.array([stretched[j] for _, j in pairs])
+    solution = _solve(
+        np.concatenate([-weights + snug, [lam, lam]]),
+        constraints,
+        np.concatenate([np.ones(k), [0, 0]]),
+        np.concatenate([upper, [np.inf, np.inf]]),
+        gap=min(1e-4, 0.5 / (float(weights @ upper) + 1.0)),
+    )
+    second = np.round(solution[:k])
+    for col, (t, j) in enumerate(pairs):
+        for _ in range(int(second[col])):
+            member = next(i for i in kinds[t] if choice[i] is None)
+            choice[member] = j
+    return choice, feasible
+
+
+def _fill_strain(cap: PocketCapacity, volume_l: float) -> float:
+    """Strain at which the pocket's volume equals its content (interpolated on a grid)."""
+    if volume_l <= cap.relaxed_l or cap.strain_limit <= 0:
+        return 0.0
+    strains = np.linspace(0.0, cap.strain_limit, 201)
+    return float(np.interp(volume_l, cap.volume_l(strains), strains))
+
+
+def fit_range_cm(
+    design: Design, library: Library, comfort_limit_kpa: float = COMFORT_LIMIT_KPA
+) -> tuple[float, float]:
+    """Chest circumferences the vest fits [cm].
+
+    The girth is the back, both fronts, both side wings and the sternum gap. Stretched,
+    the panels are springs in series under one tension T: each panel grows by
+    :math:`L_i T / k_i`. T is the smaller of the tension that brings the first panel to
+    its stretch limit and the tension that presses on the torso (radius C / 2π) at the
+    comfort limit. The sternum straps take in or let out ``STRAP_ADJUSTMENT_CM`` / 2.
+
+    Parameters
+    ----------
+    design : Design
+        The vest (options, panel fabrics).
+    library : Library
+        For stretch limits and compositions.
+    comfort_limit_kpa : float, optional
+        Pressure the vest may put on the torso [kPa].
+
+    Returns
+    -------
+    (float, float)
+        Smallest and largest chest circumference [cm].
+    """
+    o = design.options
+    wing = wing_length(o, design.body)
+    segments = [
+        ("back", o["back_width"]),
+        ("front", 2 * o["front_width"]),
+        ("wing", 2 * wing),
+    ]
+    relaxed = sum(length for _, length in segments) + o["front_gap"]
+    springs = []
+    for group, length in segments:
+        fabric = library.fabrics[design.panel_spec(_first_panel(group), group).fabric]
+        limit = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
+        limit = limit or 0.0
+        springs.append(
+            (length, tension_modulus_n_m(fabric.composition.get("elastane", 0.0), limit), limit)
+        )
+    radius_m = relaxed / (2 * math.pi) / 100
+    tension = comfort_limit_kpa * 1000 * radius_m
+    for _, modulus, limit in springs:
+        if limit > 0:
+            tension = min(tension, modulus * limit)
+    stretched = o["front_gap"] + sum(
+        length * (1 + (tension / modulus if limit > 0 else 0.0))
+        for length, modulus, limit in springs
+    )
+    half = STRAP_ADJUSTMENT_CM / 2
+    return relaxed - half, stretched + half
+
+
+def _first_panel(group: str) -> str:
+    return {"back": "back", "front": "front-left", "wing": "wing-left"}[group]
+
+
+def fit_load(
+    design: Design,
+    library: Library,
+    load: str | None = None,
+    extra: Sequence[Item] = (),
+    vest_mass_g: float = 0.0,
+    comfort_limit_kpa: float = COMFORT_LIMIT_KPA,
+) -> LoadFit:
+    """Capacity, placement and ride of the design with its load (or another load list).
+
+    Parameters
+    ----------
+    design : Design
+        The vest.
+    library : Library
+        The materials library.
+    load : str, optional
+        A load list that replaces the design's load (``"utmb"``).
+    extra : sequence of Item, optional
+        Custom items to add.
+    vest_mass_g : float, optional
+        The vest's own mass [g] (kept for the carried mass; the balance is the load's).
+    comfort_limit_kpa : float, optional
+        Pressure a full pocket may put on the body [kPa] (default 2.0).
+
+    Returns
+    -------
+    LoadFit
+    """
+    capacities = tuple(pocket_capacity(p, library, comfort_limit_kpa) for p in design.pockets)
+    items = load_items(design, library, load, extra)
+    labels = _labels(items)
+    choice, feasible = place(items, capacities) if items else ([], [])
+
+    placements, unplaced = [], []
+    volume: dict[str, float] = {c.pocket.name: 0.0 for c in capacities}
+    mass: dict[str, float] = {c.pocket.name: 0.0 for c in capacities}
+    for index, (item, label) in enumerate(zip(items, labels, strict=True)):
+        j = choice[index]
+        if j is not None:
+            pocket = capacities[j].pocket.name
+            placements.append((label, item.id, pocket))
+            volume[pocket] += item.volume_l
+            mass[pocket] += item.mass_g
+            continue
+        unplaced.append((label, item.id, _reason(item, capacities, feasible[index], volume)))
+
+    pressure = {}
+    for cap in capacities:
+        strain = _fill_strain(cap, volume[cap.pocket.name])
+        if strain > 0:
+            radius = float(
+                capacity.pocket_section(
+                    cap.pocket.shape, cap.pocket.width_cm, cap.pocket.gusset_cm, strain
+                )[1]
+            )
+            pressure[cap.pocket.name] = float(
+                capacity.laplace_pressure_kpa(cap.tension_modulus_n_m, strain, radius)
+            )
+
+    load_mass = sum(mass.values())
+    front = sum(
+        m * LOCATION_SHARES[c.pocket.location][0]
+        for c, m in zip(capacities, mass.values(), strict=True)
+    )
+    left = sum(
+        m * LOCATION_SHARES[c.pocket.location][1]
+        for c, m in zip(capacities, mass.values(), strict=True)
+    )
+    offset = _com_offset(design, capacities, mass)
+    notes = [
+        "stretch-pocket tension estimated from EN 14704-1 force levels on a 50 mm strip at "
+        "the fabric's stated stretch limit (no measured modulus)",
+    ]
+    return LoadFit(
+        capacities=capacities,
+        placements=tuple(placements),
+        unplaced=tuple(unplaced),
+        pocket_volume_l=volume,
+        pocket_mass_g=mass,
+        pocket_pressure_kpa=pressure,
+        load_mass_g=load_mass,
+        front_share=front / load_mass if load_mass else 0.5,
+        left_share=left / load_mass if load_mass else 0.5,
+        com_offset_cm=offset,
+        fit_range_cm=fit_range_cm(design, library),
+        body_chest_cm=design.body.chest,
+        notes=tuple(notes),
+    )
+
+
+def _reason(
+    item: Item, capacities: Sequence[PocketCapacity], feasible: Sequence[bool], volume: dict
+) -> str:
+    fits_somewhere = [
+        item.volume_l <= cap.stretched_l + 1e-9 and item_fits_shape(item, cap) for cap in capacities
+    ]
+    if not any(fits_somewhere):
+        if not capacities:
+            return "the vest has no pockets"
+        largest = max(capacities, key=lambda c: c.stretched_l)
+        return (
+            f"too big for any pocket ({item.volume_l:g} L; the largest pocket, "
+            f"{largest.pocket.name!r}, takes {largest.stretched_l:.2f} L stretched)"
+        )
+    if item.reach_while_running and not any(feasible):
+        return "too big for any reachable pocket (it must be reached while running)"
+    if item.reach_while_running:
+        return "no reachable pocket left: the pockets that take it are full"
+    return "capacity used up: the pockets that take it are full"
+
+
+def _com_offset(
+    design: Design, capacities: Sequence[PocketCapacity], mass: dict[str, float]
+) -> tuple[float, float]:
+    """Centre of mass of the load from the torso's mid-planes [cm]: (left, front)."""
+    total = sum(mass.values())
+    if not total:
+        return (0.0, 0.0)
+    # Chest section as an ellipse of perimeter C (Ramanujan), depth/width = TORSO_DEPTH_TO_WIDTH.
+    r = TORSO_DEPTH_TO_WIDTH
+    h = ((1 - r) / (1 + r)) ** 2
+    half_width = design.body.chest / (math.pi * (1 + r) * (1 + 3 * h / (10 + math.sqrt(4 - 3 * h))))
+    half_depth = r * half_width
+    front_x = design.options["front_gap"] / 2 + design.options["front_width"] / 2
+    positions = {
+        "front-left": (front_x, half_depth),
+        "front-right": (-front_x, half_depth),
+        "back": (0.0, -half_depth),
+        "side-left": (half_width, 0.0),
+        "side-right": (-half_width, 0.0),
+        "hip-left": (half_width, 0.0),
+        "hip-right": (-half_width, 0.0),
+    }
+    x = sum(positions[c.pocket.location][0] * mass[c.pocket.name] for c in capacities) / total
+    y = sum(positions[c.pocket.location][1] * mass[c.pocket.name] for c in capacities) / total
+    return (x, y)
+
+
+def parse_item(text: str, field_name: str = "--item") -> Item:
+    """A custom item from one line: ``"name, mass, volume[, shape, dims…][, flags]"``.
+
+    Examples: ``"salt tabs, 15 g, 0.03 L"`` (a cube of that volume);
+    ``"poles, 300 g, 0.8 L, cylinder, 40 cm, 5 cm, rigid"`` (length, diameter);
+    ``"map, 20 g, 0.05 L, box, 20 cm, 10 cm, 1 cm, reach"`` (length, width, height).
+    Flags: ``rigid``, ``reach`` (reach while running); the category is ``other``.
+
+    Parameters
+    ----------
+    text : str
+        The item, comma-separated.
+    field_name : str, optional
+        Where it came from, for error messages.
+
+    Returns
+    -------
+    Item
+    """
+    from packcalc.library import Provenance
+    from packcalc.units import parse_quantity
+
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 3:
+        raise PackcalcError(
+            field_name,
+            f"expected 'name, mass, volume[, shape, dimensions…][, rigid][, reach]' like "
+            f"'salt tabs, 15 g, 0.03 L', got {text!r}",
+        )
+    name = parts[0]
+    mass = parse_quantity(parts[1], "g", f"{field_name} {name!r} mass", maximum=20000.0)
+    volume = parse_quantity(parts[2], "L", f"{field_name} {name!r} volume", maximum=30.0)
+    rest = parts[3:]
+    flags = {p.lower() for p in rest if p.lower() in ("rigid", "reach")}
+    rest = [p for p in rest if p.lower() not in ("rigid", "reach")]
+    shape = "box"
+    if rest and rest[0].lower() in ("box", "cylinder"):
+        shape = rest.pop(0).lower()
+    dims = [
+        parse_quantity(d, "cm", f"{field_name} {name!r} dimension", maximum=300.0) for d in rest
+    ]
+    if shape == "cylinder":
+        if len(dims) != 2:
+            raise PackcalcError(field_name, f"{name!r}: a cylinder needs length and diameter")
+        length, diameter, width, height = dims[0], dims[1], None, None
+    else:
+        if dims and len(dims) != 3:
+            raise PackcalcError(field_name, f"{name!r}: a box needs length, width and height")
+        side = (volume * 1000) ** (1 / 3)
+        length, width, height = dims if dims else (side, side, side)
+        diameter = None
+    return Item(
+        id=name,
+        name=name,
+        category="other",
+        mass_g=mass,
+        volume_l=volume,
+        shape=shape,
+        length_cm=length,
+        width_cm=width,
+        height_cm=height,
+        diameter_cm=diameter,
+        rigid="rigid" in flags,
+        reach_while_running="reach" in flags,
+        empty_mass_g=None,
+        capacity_l=None,
+        mandatory=(),
+        provenance=Provenance(("entered by the user",)),
+    )
+
+
+def format_fit(fit: LoadFit, design_name: str) -> str:
+    """The placement, readably: pockets with their fill and items, then what does not fit."""
+    lines = [
+        f"{design_name}: capacity {fit.capacity_relaxed_l:.2f} L relaxed, "
+        f"{fit.capacity_stretched_l:.2f} L stretched; load {fit.load_mass_g:.0f} g",
+        f"{'fits' if fit.fits else 'DOES NOT FIT'}: {len(fit.placements)} items placed, "
+        f"{len(fit.unplaced)} not",
+        "",
+    ]
+    by_pocket: dict[str, list[str]] = defaultdict(list)
+    for label, _, pocket in fit.placements:
+        by_pocket[pocket].append(label)
+    for cap in fit.capacities:
+        name = cap.pocket.name
+        share = fit.pocket_volume_l[name] / cap.stretched_l if cap.stretched_l else 0.0
+        pressure = fit.pocket_pressure_kpa.get(name)
+        pressed = f", presses {pressure:.1f} kPa" if pressure else ""
+        lines.append(
+            f"  {name} ({cap.pocket.location}, {cap.pocket.shape}): "
+            f"{fit.pocket_volume_l[name]:.2f} / {cap.stretched_l:.2f} L ({share:.0%}), "
+            f"{fit.pocket_mass_g[name]:.0f} g{pressed}; stretch limited by {cap.limited_by}"
+        )
+        for label in by_pocket.get(name, []):
+            lines.append(f"      {label}")
+    if fit.unplaced:
+        lines += ["", "not placed:"]
+        lines += [f"  {label}: {reason}" for label, _, reason in fit.unplaced]
+    left, front = fit.com_offset_cm
+    lines += [
+        "",
+        f"balance: {fit.front_share:.0%} of the load in front, {fit.left_share:.0%} on the left; "
+        f"centre of mass {left:+.1f} cm to the left, {front:+.1f} cm to the front of mid-torso",
+        f"body fit: chest {fit.fit_range_cm[0]:.0f}–{fit.fit_range_cm[1]:.0f} cm "
+        f"({'fits' if fit.body_fits else 'does not fit'} the runner's {fit.body_chest_cm:g} cm)",
+    ]
+    return "\n".join(lines)
