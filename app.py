@@ -16,8 +16,16 @@ from packcalc.estimator import estimate
 from packcalc.library import load_library, record_as_dict
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
-from packcalc.ui.figures import breakdown_rows, packing_rows, pattern_svg
-from packcalc.ui.state import CUSTOM, body_from_values, design_from_values, regrade, widget_values
+from packcalc.ui.figures import breakdown_rows, packing_rows, pattern_svg, placement_svg
+from packcalc.ui.state import (
+    CUSTOM,
+    LOAD_NONE,
+    body_from_values,
+    design_from_values,
+    load_tables,
+    regrade,
+    widget_values,
+)
 from packcalc.units import Q_
 
 st.set_page_config(page_title="packcalc", page_icon="🎽", layout="wide")
@@ -64,6 +72,9 @@ def load_preset(name: str) -> None:
     st.session_state.base_design = design
     st.session_state.last_good = design
     st.session_state.update(widget_values(design))
+    # The load tables start from the preset; a new editor key drops the old edits.
+    st.session_state.load_tables = load_tables(design)
+    st.session_state.load_version = st.session_state.get("load_version", 0) + 1
 
 
 def on_preset_change() -> None:
@@ -111,10 +122,54 @@ def fabric_label(fabric_id: str) -> str:
     return f"{fabric.name} ({fabric.areal_density_gsm:.0f} g/m²)"
 
 
-def current_design():
+def load_editor():
+    """The load: a load list, more library items, custom items. Returns the two tables."""
+    st.subheader("The load")
+    lists = [LOAD_NONE, *library().loadlists]
+    st.selectbox(
+        "Load list",
+        lists,
+        key="load_list",
+        format_func=lambda i: i if i == LOAD_NONE else f"{library().loadlists[i].name}",
+    )
+    items_init, custom_init = st.session_state.load_tables
+    version = st.session_state.load_version
+    left, right = st.columns([2, 3])
+    with left:
+        st.caption("More library items")
+        items = st.data_editor(
+            items_init,
+            num_rows="dynamic",
+            key=f"load_items_{version}",
+            column_config={
+                "item": st.column_config.SelectboxColumn(
+                    "item", options=list(library().items), required=True
+                ),
+                "quantity": st.column_config.NumberColumn("quantity", min_value=1, max_value=20),
+            },
+            hide_index=True,
+        )
+    with right:
+        st.caption("Your own items (mass g, volume L, packed size cm)")
+        custom = st.data_editor(
+            custom_init,
+            num_rows="dynamic",
+            key=f"load_custom_{version}",
+            column_config={
+                "shape": st.column_config.SelectboxColumn("shape", options=["box", "cylinder"]),
+                "rigid": st.column_config.CheckboxColumn("rigid"),
+                "reach": st.column_config.CheckboxColumn("reach", help="reach while running"),
+            },
+            hide_index=True,
+        )
+    return items, custom
+
+
+def current_design(items, custom):
     """The design the widgets describe, or the last good one and the error."""
+    values = {**st.session_state, "load_items_table": items, "load_custom_table": custom}
     try:
-        design = design_from_values(st.session_state.base_design, st.session_state, library())
+        design = design_from_values(st.session_state.base_design, values, library())
     except PackcalcError as exc:
         return st.session_state.last_good, str(exc)
     st.session_state.last_good = design
@@ -151,9 +206,36 @@ def design_tab(design, error: str | None) -> None:
         delta_color="off",
         delta_arrow="off",
     )
-    st.info(f"**{result.tshirt_verdict()}.** Dry {result.weight_dry.m_as('g'):.1f} g; "
-            f"sweat-soaked {result.weight_wet.m_as('g'):.1f} g ({result.sweat_saturation:.0%} "
-            "of the fabrics' pores filled, an assumption).")  # fmt: skip
+    st.info(
+        f"**{result.tshirt_verdict()}.** Dry {result.weight_dry.m_as('g'):.1f} g; "
+        f"sweat-soaked {result.weight_wet.m_as('g'):.1f} g ({result.sweat_saturation:.0%} "
+        "of the fabrics' pores filled, an assumption)."
+    )
+    fit = result.load_fit
+    cols = st.columns(4)
+    cols[0].metric(
+        "Capacity",
+        f"{fit.capacity_relaxed_l:.1f}–{fit.capacity_stretched_l:.1f} L",
+        help="All pockets, relaxed → stretched to their limit",
+    )
+    cols[1].metric(
+        "The kit",
+        "fits" if fit.fits else f"{len(fit.unplaced)} items do not fit",
+        help=f"{len(fit.placements)} items placed, {fit.load_mass_g:.0f} g",
+    )
+    cols[2].metric("Carried", f"{result.carried_mass.m_as('g'):.0f} g", help="Vest + load")
+    cols[3].metric(
+        "Balance",
+        f"{fit.front_share:.0%} front",
+        f"{fit.left_share:.0%} left",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    if not fit.fits:
+        st.warning(
+            "**Does not fit:** "
+            + "; ".join(f"{label}: {reason}" for label, _, reason in fit.unplaced)
+        )
 
     rows = pd.DataFrame(breakdown_rows(result.parts))
     chart = (
@@ -207,6 +289,37 @@ def design_tab(design, error: str | None) -> None:
         .encode(x="pressure_kPa:Q")
     )
     st.altair_chart(packed_chart + rule, width="stretch")
+    st.subheader("Where the load goes")
+    left, right = st.columns([3, 2])
+    left.image(placement_svg(fit, design), caption="Pockets to scale, filled to their share")
+    with right:
+        low, high = fit.fit_range_cm
+        dx, dy = fit.com_offset_cm
+        st.markdown(
+            f"- load **{fit.load_mass_g:.0f} g**: {fit.front_share:.0%} in front, "
+            f"{fit.left_share:.0%} on the left\n"
+            f"- centre of mass of the load: {dx:+.1f} cm to the left, {dy:+.1f} cm to the front "
+            "of mid-torso\n"
+            f"- fits chests of **{low:.0f}–{high:.0f} cm** (the runner: {fit.body_chest_cm:g} cm"
+            f"{'' if fit.body_fits else ', OUTSIDE the range'})"
+        )
+        pockets = pd.DataFrame(
+            [
+                {
+                    "pocket": c.pocket.name,
+                    "fill L": round(fit.pocket_volume_l[c.pocket.name], 2),
+                    "of L": round(c.stretched_l, 2),
+                    "g": round(fit.pocket_mass_g[c.pocket.name]),
+                    "kPa on body": round(fit.pocket_pressure_kpa.get(c.pocket.name, 0.0), 1),
+                    "stretch limited by": c.limited_by,
+                }
+                for c in fit.capacities
+            ]
+        )
+        st.dataframe(pockets, hide_index=True, key="pockets_table")
+        st.caption(
+            "Comfort: 1.3 kPa appropriate, 2.0 kPa daily maximum, 3.3 kPa sportswear maximum."
+        )
     if design.comparisons:
         st.subheader("Compared with vests of its class")
         st.dataframe(
@@ -335,12 +448,15 @@ if "base_design" not in st.session_state:
 st.title("packcalc")
 st.caption("Weight, packed volume and load fit of ultralight running vests, from fabric specs.")
 sidebar_controls()
-design, error = current_design()
 tab_design, tab_library, tab_calculator = st.tabs(
     ["Vest", "Materials library", "Areal-density calculator"]
 )
 with tab_design:
-    design_tab(design, error)
+    answers = st.container()  # filled once the load editor below has been read
+    items_table, custom_table = load_editor()
+    design, error = current_design(items_table, custom_table)
+    with answers:
+        design_tab(design, error)
 with tab_library:
     materials_tab()
 with tab_calculator:

@@ -173,3 +173,17 @@ def test_pressure_slider_moves_the_packed_volume(app):
     assert vacuum == f"{expected.packed_volume.m_as('L'):.2f} L"
     assert f"{expected.tshirt_volume_ratio:.2f} × volume" == metric(app, "vs a cotton t-shirt")
     assert any("t-shirt" in i.value for i in app.info)
+
+
+def test_load_list_switch_reports_what_does_not_fit(app):
+    assert metric(app, "The kit") == "fits"
+    app.selectbox(key="preset").set_value("ultra-minimal").run()
+    app.selectbox(key="load_list").set_value("utmb").run()
+    assert not app.exception
+    expected = estimate(load_design("ultra-minimal"), load="utmb").load_fit
+    assert metric(app, "The kit") == f"{len(expected.unplaced)} items do not fit"
+    warning = next(w.value for w in app.warning if "Does not fit" in w.value)
+    for label, _, reason in expected.unplaced:
+        assert f"{label}: {reason}" in warning
+    pockets = table_with(app, "kPa on body")
+    assert set(pockets["pocket"]) == {p.name for p in load_design("ultra-minimal").pockets}

@@ -129,3 +129,78 @@ def packing_rows(result: Any, garment_names: dict[str, str]) -> list[dict[str, A
         for p in (pressures[0], pressures[-1])
     ]
     return rows
+
+
+def placement_svg(fit: Any, design: Design) -> str:
+    """The vest seen from the front and from the back, pockets drawn to scale (1 unit =
+    1 cm) with their fill level and the items in them; full pockets in orange."""
+    placed: dict[str, list[str]] = defaultdict(list)
+    for label, _, pocket in fit.placements:
+        placed[pocket].append(label)
+    columns = {
+        "front": [
+            ["front-right", "side-right", "hip-right"],
+            ["front-left", "side-left", "hip-left"],
+        ],
+        "back": [["side-left", "hip-left"], ["back"], ["side-right", "hip-right"]],
+    }  # as seen by someone facing the view: the runner's right is on the left in front
+    out_parts = []
+    x0 = 0.0
+    height_total = 0.0
+    for view, cols in columns.items():
+        x = x0
+        drawn_any = False
+        view_parts = []
+        for locations in cols:
+            y = 8.0
+            width = 0.0
+            for cap in fit.capacities:
+                pocket = cap.pocket
+                if pocket.location not in locations:
+                    continue
+                if view == "front" and pocket.location.startswith(("side", "hip")):
+                    continue  # side and hip pockets are drawn once, on the back view
+                w = pocket.width_cm + 2 * pocket.gusset_cm
+                h = pocket.height_cm
+                share = fit.pocket_volume_l[pocket.name] / cap.stretched_l if cap.stretched_l else 0
+                colour = "#f58518" if share > 0.95 else "#4c78a8"
+                view_parts.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eee" '
+                    'stroke="#222" stroke-width="0.25"/>'
+                )
+                fill_h = h * min(share, 1.0)
+                view_parts.append(
+                    f'<rect x="{x:.1f}" y="{y + h - fill_h:.1f}" width="{w:.1f}" '
+                    f'height="{fill_h:.1f}" fill="{colour}" fill-opacity="0.45"/>'
+                )
+                view_parts.append(
+                    f'<text x="{x + 0.6:.1f}" y="{y + 2.2:.1f}" font-size="1.8" font-weight="bold">'
+                    f"{escape(pocket.name)} {share:.0%}</text>"
+                )
+                for k, label in enumerate(placed.get(pocket.name, [])[:8]):
+                    view_parts.append(
+                        f'<text x="{x + 0.6:.1f}" y="{y + 4.4 + 1.9 * k:.1f}" font-size="1.5">'
+                        f"{escape(label)}</text>"
+                    )
+                y += h + 2
+                width = max(width, w)
+                drawn_any = True
+            x += width + 3 if width else 0
+            height_total = max(height_total, y)
+        if drawn_any:
+            out_parts.append(
+                f'<text x="{x0:.1f}" y="4" font-size="2.6" font-weight="bold">{view} view</text>'
+            )
+            out_parts += view_parts
+            x0 = x + 6
+    width_total = max(x0, 20.0)
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 0 {width_total + 2:.1f} '
+            f'{height_total + 2:.1f}" width="{(width_total + 2) * 6:.0f}" '
+            f'height="{(height_total + 2) * 6:.0f}" font-family="sans-serif">',
+            f"<title>Where the load goes: {escape(design.name)}</title>",
+            *out_parts,
+            "</svg>",
+        ]
+    )

@@ -22,6 +22,7 @@ def widget_values(design: Design) -> dict[str, Any]:
         "chest": float(design.body.chest),
         "back_length": float(design.body.back_length),
         "pressure": float(design.squeeze_pressure_kpa),
+        "load_list": design.load_list or LOAD_NONE,
     }
     for name in OPTION_SPECS:
         values[f"opt_{name}"] = float(design.options[name])
@@ -82,11 +83,124 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
     if not 0.0 < pressure <= 200.0:
         raise PackcalcError("squeeze_pressure", f"expected 0 to 200 kPa, got {pressure:g} kPa")
     draft(body, options)  # refuses options that do not fit together
+    load_list = values.get("load_list", base.load_list or LOAD_NONE)
+    if load_list != LOAD_NONE:
+        library.loadlist(load_list, "load.list")
+    load, custom_items = base.load, base.custom_items
+    if "load_items_table" in values:
+        load, custom_items = load_from_tables(
+            values["load_items_table"], values["load_custom_table"], library
+        )
     return dataclasses.replace(
         base,
+        load_list=None if load_list == LOAD_NONE else load_list,
+        load=load,
+        custom_items=custom_items,
         body=body,
         size=None if values["size"] == CUSTOM else values["size"],
         options=MappingProxyType(options),
         panels=MappingProxyType(panels),
         squeeze_pressure_kpa=pressure,
     )
+
+
+# ------------------------------------------------------------------ the load editor
+
+LOAD_NONE = "(none)"
+ITEM_COLUMNS = ["item", "quantity"]
+CUSTOM_COLUMNS = [
+    "name", "mass_g", "volume_l", "shape", "length_cm", "width_cm", "height_cm",
+    "diameter_cm", "rigid", "reach",
+]  # fmt: skip
+
+
+def load_tables(design: Design) -> tuple[Any, Any]:
+    """The design's extra library items and custom items as two editable tables."""
+    import pandas as pd
+
+    items = pd.DataFrame(
+        [{"item": e.item, "quantity": e.quantity} for e in design.load], columns=ITEM_COLUMNS
+    ).astype({"item": "object", "quantity": "Int64"})
+    custom = pd.DataFrame(
+        [
+            {
+                "name": i.name,
+                "mass_g": i.mass_g,
+                "volume_l": i.volume_l,
+                "shape": i.shape,
+                "length_cm": i.length_cm,
+                "width_cm": i.width_cm,
+                "height_cm": i.height_cm,
+                "diameter_cm": i.diameter_cm,
+                "rigid": i.rigid,
+                "reach": i.reach_while_running,
+            }
+            for i in design.custom_items
+        ],
+        columns=CUSTOM_COLUMNS,
+    ).astype(
+        {
+            "name": "object",
+            "shape": "object",
+            "mass_g": "float",
+            "volume_l": "float",
+            "length_cm": "float",
+            "width_cm": "float",
+            "height_cm": "float",
+            "diameter_cm": "float",
+            "rigid": "boolean",
+            "reach": "boolean",
+        }
+    )
+    return items, custom
+
+
+def _blank(value: Any) -> bool:
+    try:
+        return value is None or value != value or value == ""  # NaN != NaN
+    except (TypeError, ValueError):
+        return value is None  # pandas' NA refuses comparison
+
+
+def load_from_tables(items: Any, custom: Any, library: Library) -> tuple[tuple, tuple]:
+    """Load entries and custom items from the edited tables, validated row by row."""
+    from packcalc.design import LoadEntry
+    from packcalc.loadfit import parse_item
+
+    entries = []
+    for row, record in enumerate(items.to_dict("records")):
+        if _blank(record.get("item")):
+            continue
+        library.item(record["item"], f"load.items[{row}].id")
+        quantity = record.get("quantity")
+        quantity = 1 if _blank(quantity) else int(quantity)
+        if not 1 <= quantity <= 20:
+            raise PackcalcError(f"load.items[{row}].quantity", f"expected 1 to 20, got {quantity}")
+        entries.append(LoadEntry(record["item"], quantity))
+    customs = []
+    for row, record in enumerate(custom.to_dict("records")):
+        if all(_blank(v) or v is False for v in record.values()):
+            continue
+        where = f"load.custom[{row}]"
+        name = record.get("name")
+        if _blank(name):
+            raise PackcalcError(f"{where}.name", "every custom item needs a name")
+        for key in ("mass_g", "volume_l"):
+            if _blank(record.get(key)):
+                raise PackcalcError(f"{where}.{key}", "missing")
+        shape = "box" if _blank(record.get("shape")) else str(record["shape"])
+        dims = (
+            ["length_cm", "diameter_cm"]
+            if shape == "cylinder"
+            else ["length_cm", "width_cm", "height_cm"]
+        )
+        given = [record.get(d) for d in dims]
+        spec = [str(name), f"{float(record['mass_g'])!r} g", f"{float(record['volume_l'])!r} L"]
+        if not all(_blank(v) for v in given):
+            spec += [shape, *[f"{float(v)!r} cm" for v in given if not _blank(v)]]
+        if record.get("rigid") is True:
+            spec.append("rigid")
+        if record.get("reach") is True:
+            spec.append("reach")
+        customs.append(parse_item(", ".join(spec), where))
+    return tuple(entries), tuple(customs)
