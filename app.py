@@ -5,25 +5,49 @@ Run with ``./run.sh app`` (or ``streamlit run app.py``).
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from packcalc import textile
-from packcalc.design import PANEL_GROUPS, load_design, preset_names
+from packcalc.bom import bill_of_materials, bom_csv
+from packcalc.capacity import POCKET_SHAPES
+from packcalc.design import (
+    CLOSURES,
+    MAX_FILE_BYTES,
+    PANEL_GROUPS,
+    POCKET_LOCATIONS,
+    design_from_toml,
+    design_to_toml,
+    load_design,
+    preset_names,
+)
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
 from packcalc.library import load_library, record_as_dict
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
-from packcalc.ui.figures import breakdown_rows, packing_rows, pattern_svg, placement_svg
+from packcalc.ui import display
+from packcalc.ui.figures import (
+    breakdown_rows,
+    headline,
+    packing_rows,
+    pattern_svg,
+    placement_svg,
+)
+from packcalc.ui.i18n import LANGUAGES, translate
 from packcalc.ui.state import (
     CUSTOM,
     LOAD_NONE,
     body_from_values,
+    convert_lengths,
     design_from_values,
     load_tables,
+    pocket_table,
     regrade,
+    trim_table,
     widget_values,
 )
 from packcalc.units import Q_
@@ -42,6 +66,15 @@ COLUMNS = {
     "trims": ["id", "name", "kind", "mass_g", "linear_mass_g_m", "areal_mass_gsm"],
     "items": ["id", "name", "category", "mass_g", "volume_l", "shape", "rigid"],
 }  # fmt: skip
+
+
+def _(text: str) -> str:
+    """The interface string in the chosen language."""
+    return translate(text, st.session_state.get("lang", "en"))
+
+
+def system() -> str:
+    return st.session_state.get("units", "metric")
 
 
 @st.cache_resource
@@ -66,55 +99,119 @@ def library_table(kind: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ design state
 
 
-def load_preset(name: str) -> None:
-    """Put a preset in the page: the base design and every widget showing it."""
-    design = load_design(name, library())
+def show_design(design) -> None:
+    """Put a design in the page: the base design and every widget showing it."""
     st.session_state.base_design = design
     st.session_state.last_good = design
-    st.session_state.update(widget_values(design))
-    # The load tables start from the preset; a new editor key drops the old edits.
+    values = widget_values(design)
+    values.update(convert_lengths(values, display.length_factor(system())))
+    st.session_state.update(values)
+    # The tables start from the design; new editor keys drop the old edits.
     st.session_state.load_tables = load_tables(design)
-    st.session_state.load_version = st.session_state.get("load_version", 0) + 1
+    st.session_state.pocket_table = pocket_table(design)
+    st.session_state.trim_table = trim_table(design)
+    st.session_state.table_version = st.session_state.get("table_version", 0) + 1
 
 
 def on_preset_change() -> None:
-    load_preset(st.session_state.preset)
+    show_design(load_design(st.session_state.preset, library()))
+    st.session_state.upload_error = None
+
+
+def metric_values() -> dict:
+    """The widget values with lengths back in centimetres (the design's unit)."""
+    values = dict(st.session_state)
+    values.update(convert_lengths(values, 1.0 / display.length_factor(system())))
+    return values
 
 
 def on_size_change() -> None:
     """A new size grades the option sliders, as a pattern maker grades a pattern."""
     old = st.session_state.last_good.body
     try:
-        new = body_from_values(st.session_state, library())
+        new = body_from_values(metric_values(), library())
     except PackcalcError:
         return
-    st.session_state.update(regrade(st.session_state, old, new))
+    graded = regrade(metric_values(), old, new)
+    factor = display.length_factor(system())
+    st.session_state.update({k: round(v * factor, 2) for k, v in graded.items()})
+
+
+def on_units_change() -> None:
+    """Sliders keep their lengths when the unit changes: convert what they show."""
+    new = st.session_state.units
+    old = "imperial" if new == "metric" else "metric"
+    factor = display.length_factor(new) / display.length_factor(old)
+    st.session_state.update(convert_lengths(st.session_state, factor))
+
+
+def on_upload() -> None:
+    """Open an uploaded design; a bad file leaves the current design as it is."""
+    upload = st.session_state.upload
+    st.session_state.upload_error = None
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise PackcalcError(
+                upload.name, f"expected a design file under {MAX_FILE_BYTES // 1024} kB"
+            )
+        design = design_from_toml(data, library(), source=upload.name)
+    except PackcalcError as exc:
+        st.session_state.upload_error = str(exc)
+        return
+    show_design(design)
 
 
 def sidebar_controls() -> None:
+    unit = display.length_unit(system())
+    factor = display.length_factor(system())
     with st.sidebar:
-        st.selectbox("Preset", preset_names(), key="preset", on_change=on_preset_change)
+        left, right = st.columns(2)
+        left.radio("Language / langue", list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        right.radio(
+            _("Units"), display.SYSTEMS, format_func=_, key="units", on_change=on_units_change
+        )
+        st.selectbox(_("Preset"), preset_names(), key="preset", on_change=on_preset_change)
+        st.file_uploader(
+            _("Open a design (TOML)"), type=["toml"], key="upload", on_change=on_upload
+        )
         sizes = [*library().sizes, CUSTOM]
-        st.radio("Size", sizes, key="size", horizontal=True, on_change=on_size_change)
+        st.radio(_("Size"), sizes, format_func=_, key="size", horizontal=True,
+                 on_change=on_size_change)  # fmt: skip
         if st.session_state.size == CUSTOM:
-            st.number_input("Chest circumference [cm]", 60.0, 150.0, step=0.5, key="chest",
-                            on_change=on_size_change)  # fmt: skip
-            st.number_input("Back length [cm]", 30.0, 60.0, step=0.5, key="back_length",
-                            on_change=on_size_change)  # fmt: skip
-        with st.expander("Pattern", expanded=True):
+            st.number_input(
+                f"{_('Chest circumference')} [{unit}]", 60.0 * factor, 150.0 * factor,
+                step=0.5, key="chest", on_change=on_size_change,
+            )  # fmt: skip
+            st.number_input(
+                f"{_('Back length')} [{unit}]", 30.0 * factor, 60.0 * factor,
+                step=0.5, key="back_length", on_change=on_size_change,
+            )  # fmt: skip
+        with st.expander(_("Pattern"), expanded=True):
             for name, spec in OPTION_SPECS.items():
-                st.slider(f"{spec.description.capitalize()} [cm]", spec.minimum, spec.maximum,
+                st.slider(f"{_(spec.description.capitalize())} [{unit}]",
+                          round(spec.minimum * factor, 2), round(spec.maximum * factor, 2),
                           step=0.1, format="%.1f", key=f"opt_{name}")  # fmt: skip
-        named = "; ".join(f"{name} {kpa:g} kPa" for name, (kpa, _) in NAMED_PRESSURES.items())
-        st.slider("Squeeze pressure [kPa]", 0.5, 100.0, step=0.5, key="pressure",
-                  help=f"The pressure the packed vest is squeezed at: {named}.")  # fmt: skip
-        with st.expander("Fabrics", expanded=True):
+        named = "; ".join(f"{_(name)} {kpa:g} kPa" for name, (kpa, _s) in NAMED_PRESSURES.items())
+        st.slider(f"{_('Squeeze pressure')} [kPa]", 0.5, 100.0, step=0.5, key="pressure",
+                  help=f"{_('The pressure the packed vest is squeezed at')}: {named}.")  # fmt: skip
+        with st.expander(_("Fabrics"), expanded=True):
             fabric_ids = list(library().fabrics)
             for group in PANEL_GROUPS:
-                left, right = st.columns([3, 1])
-                left.selectbox(GROUP_LABELS[group], fabric_ids, key=f"fabric_{group}",
-                               format_func=fabric_label)  # fmt: skip
-                right.number_input("Layers", 1, 4, step=1, key=f"layers_{group}")
+                st.selectbox(_(GROUP_LABELS[group]), fabric_ids, key=f"fabric_{group}",
+                             format_func=fabric_label)  # fmt: skip
+                left, right = st.columns(2)
+                left.number_input(_("Layers"), 1, 4, step=1, key=f"layers_{group}")
+                right.number_input(
+                    f"{_('Override')} [g/m²]",
+                    0.0,
+                    2000.0,
+                    step=5.0,
+                    key=f"gsm_{group}",
+                    help=_("0: the fabric's own areal density"),
+                )
 
 
 def fabric_label(fabric_id: str) -> str:
@@ -122,52 +219,88 @@ def fabric_label(fabric_id: str) -> str:
     return f"{fabric.name} ({fabric.areal_density_gsm:.0f} g/m²)"
 
 
-def load_editor():
-    """The load: a load list, more library items, custom items. Returns the two tables."""
-    st.subheader("The load")
+def tables_editor():
+    """Pockets, trims and the load: editable tables. Returns them as edited."""
+    version = st.session_state.table_version
+    st.subheader(_("Pockets"))
+    pockets = st.data_editor(
+        st.session_state.pocket_table,
+        num_rows="dynamic",
+        key=f"pockets_{version}",
+        hide_index=True,
+        column_config={
+            "location": st.column_config.SelectboxColumn(
+                _("location"), options=list(POCKET_LOCATIONS), required=True
+            ),
+            "fabric": st.column_config.SelectboxColumn(
+                _("fabric"), options=list(library().fabrics), required=True
+            ),
+            "closure": st.column_config.SelectboxColumn(_("closure"), options=list(CLOSURES)),
+            "shape": st.column_config.SelectboxColumn(_("shape"), options=list(POCKET_SHAPES)),
+            "reachable": st.column_config.CheckboxColumn(_("reachable")),
+        },
+    )
+    st.subheader(_("Trims"))
+    trims = st.data_editor(
+        st.session_state.trim_table,
+        num_rows="dynamic",
+        key=f"trims_{version}",
+        hide_index=True,
+        column_config={
+            "trim": st.column_config.SelectboxColumn(
+                _("trim"), options=list(library().trims), required=True
+            ),
+        },
+    )
+    st.subheader(_("The load"))
     lists = [LOAD_NONE, *library().loadlists]
     st.selectbox(
-        "Load list",
+        _("Load list"),
         lists,
         key="load_list",
-        format_func=lambda i: i if i == LOAD_NONE else f"{library().loadlists[i].name}",
+        format_func=lambda i: _(i) if i == LOAD_NONE else library().loadlists[i].name,
     )
     items_init, custom_init = st.session_state.load_tables
-    version = st.session_state.load_version
     left, right = st.columns([2, 3])
     with left:
-        st.caption("More library items")
+        st.caption(_("More library items"))
         items = st.data_editor(
             items_init,
             num_rows="dynamic",
             key=f"load_items_{version}",
             column_config={
                 "item": st.column_config.SelectboxColumn(
-                    "item", options=list(library().items), required=True
+                    _("item"), options=list(library().items), required=True
                 ),
-                "quantity": st.column_config.NumberColumn("quantity", min_value=1, max_value=20),
+                "quantity": st.column_config.NumberColumn(_("quantity"), min_value=1, max_value=20),
             },
             hide_index=True,
         )
     with right:
-        st.caption("Your own items (mass g, volume L, packed size cm)")
+        st.caption(_("Your own items (mass g, volume L, packed size cm)"))
         custom = st.data_editor(
             custom_init,
             num_rows="dynamic",
             key=f"load_custom_{version}",
             column_config={
-                "shape": st.column_config.SelectboxColumn("shape", options=["box", "cylinder"]),
-                "rigid": st.column_config.CheckboxColumn("rigid"),
-                "reach": st.column_config.CheckboxColumn("reach", help="reach while running"),
+                "shape": st.column_config.SelectboxColumn(_("shape"), options=["box", "cylinder"]),
+                "rigid": st.column_config.CheckboxColumn(_("rigid")),
+                "reach": st.column_config.CheckboxColumn(_("reach"), help=_("reach while running")),
             },
             hide_index=True,
         )
-    return items, custom
+    return pockets, trims, items, custom
 
 
-def current_design(items, custom):
+def current_design(pockets, trims, items, custom):
     """The design the widgets describe, or the last good one and the error."""
-    values = {**st.session_state, "load_items_table": items, "load_custom_table": custom}
+    values = {
+        **metric_values(),
+        "pockets_table": pockets,
+        "trims_table": trims,
+        "load_items_table": items,
+        "load_custom_table": custom,
+    }
     try:
         design = design_from_values(st.session_state.base_design, values, library())
     except PackcalcError as exc:
@@ -176,86 +309,100 @@ def current_design(items, custom):
     return design, None
 
 
-# ------------------------------------------------------------------ pages
+# ------------------------------------------------------------------ the answers
 
 
-def design_tab(design, error: str | None) -> None:
+def answers(design, result, error: str | None) -> None:
+    u = system()
+    if st.session_state.get("upload_error"):
+        st.error(f"{st.session_state.upload_error} — {_('the design was not changed')}.")
     if error:
-        st.error(f"{error} — showing the last design that worked.")
-    result = estimate(design, library=library())
+        st.error(f"{error} — {_('showing the last design that worked')}.")
     grams = result.weight.m_as("g")
-    p5, _, p95 = (q.m_as("g") for q in result.weight_band)
+    p5, _p50, p95 = (q.m_as("g") for q in result.weight_band)
     body = design.body
     st.caption(
-        f"{design.name} · size {design.size or 'custom'} (chest {body.chest:g} cm, "
-        f"back length {body.back_length:g} cm) · {design.description}"
+        f"{design.name} · {_('size')} {design.size or _('custom')} "
+        f"({_('chest')} {display.length(body.chest, u, 1)}, "
+        f"{_('back length')} {display.length(body.back_length, u, 1)}) · {design.description}"
     )
     cols = st.columns(4)
-    cols[0].metric("Weight", f"{grams:.1f} g", help="Conditioned (65 % RH, 20 °C)")
-    cols[1].metric("Tolerance band P5–P95", f"{p5:.0f}–{p95:.0f} g")
+    cols[0].metric(_("Weight"), display.mass(grams, u), help=_("Conditioned (65 % RH, 20 °C)"))
+    cols[1].metric(
+        _("Tolerance band P5–P95"), f"{display.mass(p5, u, 0)} – {display.mass(p95, u, 0)}"
+    )
     cols[2].metric(
-        "Packed volume",
-        f"{result.packed_volume.m_as('L'):.2f} L",
-        help=f"At {result.packed_pressure.m_as('kPa'):g} kPa; the solid polymer alone takes "
-        f"{result.packed_floor.m_as('L'):.3f} L",
+        _("Packed volume"),
+        display.volume(result.packed_volume.m_as("L"), u),
+        help=f"{_('At')} {result.packed_pressure.m_as('kPa'):g} kPa; "
+        f"{_('the solid polymer alone takes')} "
+        f"{display.volume(result.packed_floor.m_as('L'), u, 3)}",
     )
     cols[3].metric(
-        "vs a cotton t-shirt",
-        f"{result.tshirt_volume_ratio:.2f} × volume",
-        f"{result.tshirt_weight_ratio:.2f} × weight",
+        _("Packed, vs a cotton t-shirt"),
+        f"{result.tshirt_volume_ratio:.2f} ×",
+        f"{result.tshirt_weight_ratio:.2f} × {_('weight')}",
         delta_color="off",
         delta_arrow="off",
     )
     st.info(
-        f"**{result.tshirt_verdict()}.** Dry {result.weight_dry.m_as('g'):.1f} g; "
-        f"sweat-soaked {result.weight_wet.m_as('g'):.1f} g ({result.sweat_saturation:.0%} "
-        "of the fabrics' pores filled, an assumption)."
+        f"**{result.tshirt_verdict()}.** "
+        f"{_('Dry')} {display.mass(result.weight_dry.m_as('g'), u)}; "
+        f"{_('sweat-soaked')} {display.mass(result.weight_wet.m_as('g'), u)} "
+        f"({result.sweat_saturation:.0%} {_('of the fabrics’ pores filled, an assumption')})."
     )
     fit = result.load_fit
     cols = st.columns(4)
     cols[0].metric(
-        "Capacity",
-        f"{fit.capacity_relaxed_l:.1f}–{fit.capacity_stretched_l:.1f} L",
-        help="All pockets, relaxed → stretched to their limit",
+        _("Capacity"),
+        f"{display.volume(fit.capacity_relaxed_l, u, 1)} – "
+        f"{display.volume(fit.capacity_stretched_l, u, 1)}",
+        help=_("All pockets, relaxed → stretched to their limit"),
     )
     cols[1].metric(
-        "The kit",
-        "fits" if fit.fits else f"{len(fit.unplaced)} items do not fit",
-        help=f"{len(fit.placements)} items placed, {fit.load_mass_g:.0f} g",
+        _("The kit"),
+        _("fits") if fit.fits else f"{len(fit.unplaced)} {_('items do not fit')}",
+        help=f"{len(fit.placements)} {_('items placed')}, {display.mass(fit.load_mass_g, u, 0)}",
     )
-    cols[2].metric("Carried", f"{result.carried_mass.m_as('g'):.0f} g", help="Vest + load")
+    cols[2].metric(
+        _("Carried"), display.mass(result.carried_mass.m_as("g"), u, 0), help=_("Vest + load")
+    )
     cols[3].metric(
-        "Balance",
-        f"{fit.front_share:.0%} front",
-        f"{fit.left_share:.0%} left",
+        _("Balance"),
+        f"{fit.front_share:.0%} {_('front')}",
+        f"{fit.left_share:.0%} {_('left')}",
         delta_color="off",
         delta_arrow="off",
     )
     if not fit.fits:
         st.warning(
-            "**Does not fit:** "
-            + "; ".join(f"{label}: {reason}" for label, _, reason in fit.unplaced)
+            f"**{_('Does not fit')}:** "
+            + "; ".join(f"{label}: {reason}" for label, _i, reason in fit.unplaced)
         )
 
+
+def charts(design, result) -> None:
+    u = system()
     rows = pd.DataFrame(breakdown_rows(result.parts))
     chart = (
         alt.Chart(rows)
         .mark_bar()
         .encode(
-            x=alt.X("grams:Q", title="grams"),
+            x=alt.X("grams:Q", title=_("grams")),
             y=alt.Y(
                 "part:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
             ),
             color=alt.Color("category:N", title=None),
             tooltip=["part", alt.Tooltip("grams:Q", format=".1f"), "category", "material"],
         )
-        .properties(height=max(220, 18 * len(rows)), title="Where each gram goes")
+        .properties(height=max(220, 18 * len(rows)), title=_("Where each gram goes"))
     )
     left, right = st.columns([3, 2])
     left.altair_chart(chart, width="stretch")
+    names = {f.id: f.name for f in library().fabrics.values()}
+    svg = pattern_svg(result.pattern, design, names)
     with right:
-        names = {f.id: f.name for f in library().fabrics.values()}
-        st.image(pattern_svg(result.pattern, design, names), caption="Flat pattern, to scale")
+        st.image(svg, caption=_("Flat pattern, to scale"))
         by_material = pd.DataFrame(
             [
                 {"material": k, "grams": round(v.m_as("g"), 1)}
@@ -263,17 +410,21 @@ def design_tab(design, error: str | None) -> None:
             ]
         )
         st.dataframe(by_material, hide_index=True, key="by_material")
+
     garment_names = {g.id: g.name for g in library().garments.values()}
     curves = pd.DataFrame(packing_rows(result, garment_names))
+    floor_label = "solid floor (this vest)"
     packed_chart = (
         alt.Chart(curves)
         .mark_line()
         .encode(
-            x=alt.X("pressure_kPa:Q", scale=alt.Scale(type="log"), title="squeeze pressure [kPa]"),
-            y=alt.Y("litres:Q", title="packed volume [L]"),
+            x=alt.X(
+                "pressure_kPa:Q", scale=alt.Scale(type="log"), title=_("squeeze pressure [kPa]")
+            ),
+            y=alt.Y("litres:Q", title=_("packed volume [L]")),
             color=alt.Color("what:N", title=None),
             strokeDash=alt.condition(
-                alt.datum.what == "solid floor (this vest)", alt.value([4, 3]), alt.value([1, 0])
+                alt.datum.what == floor_label, alt.value([4, 3]), alt.value([1, 0])
             ),
             tooltip=[
                 "what",
@@ -281,7 +432,7 @@ def design_tab(design, error: str | None) -> None:
                 alt.Tooltip("litres:Q", format=".3f"),
             ],
         )
-        .properties(height=300, title="Packed volume over pressure")
+        .properties(height=300, title=_("Packed volume over pressure"))
     )
     rule = (
         alt.Chart(pd.DataFrame({"pressure_kPa": [result.packed_pressure.m_as("kPa")]}))
@@ -289,48 +440,51 @@ def design_tab(design, error: str | None) -> None:
         .encode(x="pressure_kPa:Q")
     )
     st.altair_chart(packed_chart + rule, width="stretch")
-    st.subheader("Where the load goes")
+
+    fit = result.load_fit
+    st.subheader(_("Where the load goes"))
     left, right = st.columns([3, 2])
-    left.image(placement_svg(fit, design), caption="Pockets to scale, filled to their share")
+    left.image(placement_svg(fit, design), caption=_("Pockets to scale, filled to their share"))
     with right:
         low, high = fit.fit_range_cm
         dx, dy = fit.com_offset_cm
         st.markdown(
-            f"- load **{fit.load_mass_g:.0f} g**: {fit.front_share:.0%} in front, "
-            f"{fit.left_share:.0%} on the left\n"
-            f"- centre of mass of the load: {dx:+.1f} cm to the left, {dy:+.1f} cm to the front "
-            "of mid-torso\n"
-            f"- fits chests of **{low:.0f}–{high:.0f} cm** (the runner: {fit.body_chest_cm:g} cm"
-            f"{'' if fit.body_fits else ', OUTSIDE the range'})"
+            f"- {_('load')} **{display.mass(fit.load_mass_g, u, 0)}**: {fit.front_share:.0%} "
+            f"{_('in front')}, {fit.left_share:.0%} {_('on the left')}\n"
+            f"- {_('centre of mass of the load')}: {display.length(dx, u, 1)} {_('to the left')}, "
+            f"{display.length(dy, u, 1)} {_('to the front of mid-torso')}\n"
+            f"- {_('fits chests of')} **{display.length(low, u)}–{display.length(high, u)}** "
+            f"({_('the runner')}: {display.length(fit.body_chest_cm, u)}"
+            f"{'' if fit.body_fits else ', ' + _('OUTSIDE the range')})"
         )
         pockets = pd.DataFrame(
             [
                 {
-                    "pocket": c.pocket.name,
-                    "fill L": round(fit.pocket_volume_l[c.pocket.name], 2),
-                    "of L": round(c.stretched_l, 2),
-                    "g": round(fit.pocket_mass_g[c.pocket.name]),
-                    "kPa on body": round(fit.pocket_pressure_kpa.get(c.pocket.name, 0.0), 1),
-                    "stretch limited by": c.limited_by,
+                    _("pocket"): c.pocket.name,
+                    _("fill"): display.volume(fit.pocket_volume_l[c.pocket.name], u),
+                    _("of"): display.volume(c.stretched_l, u),
+                    _("mass"): display.mass(fit.pocket_mass_g[c.pocket.name], u, 0),
+                    "kPa": round(fit.pocket_pressure_kpa.get(c.pocket.name, 0.0), 1),
+                    _("stretch limited by"): c.limited_by,
                 }
                 for c in fit.capacities
             ]
         )
         st.dataframe(pockets, hide_index=True, key="pockets_table")
         st.caption(
-            "Comfort: 1.3 kPa appropriate, 2.0 kPa daily maximum, 3.3 kPa sportswear maximum."
+            _("Comfort: 1.3 kPa appropriate, 2.0 kPa daily maximum, 3.3 kPa sportswear maximum.")
         )
     if design.comparisons:
-        st.subheader("Compared with vests of its class")
+        st.subheader(_("Compared with vests of its class"))
         st.dataframe(
             pd.DataFrame(
                 [
                     {
-                        "vest": c.name,
-                        "mass g": c.mass_g,
-                        "capacity L": c.capacity_l,
-                        "this design": f"{grams / c.mass_g - 1:+.0%}",
-                        "source": c.source,
+                        _("vest"): c.name,
+                        _("mass"): display.mass(c.mass_g, u, 0),
+                        _("capacity"): display.volume(c.capacity_l, u, 1),
+                        _("this design"): f"{grams_of(result) / c.mass_g - 1:+.0%}",
+                        _("source"): c.source,
                     }
                     for c in design.comparisons
                 ]
@@ -338,36 +492,90 @@ def design_tab(design, error: str | None) -> None:
             hide_index=True,
             key="comparisons",
         )
-    with st.expander("Where the figures come from"):
+    provenance(result)
+
+
+def grams_of(result) -> float:
+    return result.weight.m_as("g")
+
+
+def provenance(result) -> None:
+    with st.expander(_("Where the figures come from")):
         used = sorted({p.material for p in result.parts})
         for material in used:
             record = library().fabrics.get(material) or library().trims.get(material)
-            provenance = record.provenance
-            flag = " — **assumption**" if provenance.assumption else ""
+            prov = record.provenance
+            flag = f" — **{_('assumption')}**" if prov.assumption else ""
             st.markdown(f"**{record.name}** (`{material}`){flag}")
-            for source in provenance.sources:
+            for source in prov.sources:
                 st.markdown(f"- {source}")
-            if provenance.assumption:
-                which = ", ".join(provenance.assumed_fields) or "the whole record"
-                st.caption(f"Assumed ({which}): {provenance.note}")
+            if prov.assumption:
+                which = ", ".join(prov.assumed_fields) or _("the whole record")
+                st.caption(f"{_('Assumed')} ({which}): {prov.note}")
         for note in result.notes:
             st.caption(note)
 
 
+def save_and_compare(design, result) -> None:
+    """Download the design, the bill of materials and the pattern; keep A and B."""
+    slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
+    cols = st.columns(5)
+    cols[0].download_button(
+        _("Design (TOML)"), design_to_toml(design), f"{slug}.toml", "application/toml",
+        key="download_toml",
+    )  # fmt: skip
+    bom = bom_csv(bill_of_materials(result, library()))
+    cols[1].download_button(
+        _("Bill of materials (CSV)"), bom, f"{slug}-bom.csv", "text/csv", key="download_bom"
+    )
+    names = {f.id: f.name for f in library().fabrics.values()}
+    cols[2].download_button(
+        _("Pattern (SVG)"),
+        pattern_svg(result.pattern, design, names),
+        f"{slug}-pattern.svg",
+        "image/svg+xml",
+        key="download_svg",
+    )
+    if cols[3].button(_("Keep as A"), key="keep_a"):
+        st.session_state.compare_a = design
+    if cols[4].button(_("Keep as B"), key="keep_b"):
+        st.session_state.compare_b = design
+
+
+def compare_tab() -> None:
+    a, b = st.session_state.get("compare_a"), st.session_state.get("compare_b")
+    if a is None or b is None:
+        st.info(_("Keep a design as A and another as B (buttons on the Vest tab) to compare them."))
+        return
+    figures_a = headline(estimate(a, library=library()))
+    figures_b = headline(estimate(b, library=library()))
+    rows = []
+    for key, (label, unit) in figures_a["labels"].items():
+        va, vb = figures_a["values"][key], figures_b["values"][key]
+        rows.append(
+            {
+                _("figure"): f"{_(label)} [{unit}]" if unit else _(label),
+                f"A: {a.name}": round(va, 3),
+                f"B: {b.name}": round(vb, 3),
+                "B − A": round(vb - va, 3),
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table")
+
+
 def materials_tab() -> None:
     kind = st.radio(
-        "Records", list(KIND_LABELS), format_func=KIND_LABELS.get, horizontal=True, key="lib_kind"
-    )
-    query = st.text_input(
-        "Search", key="lib_search", placeholder="id, name, construction, fibre, source…"
-    )
+        _("Records"), list(KIND_LABELS), format_func=lambda k: _(KIND_LABELS[k]), horizontal=True,
+        key="lib_kind",
+    )  # fmt: skip
+    query = st.text_input(_("Search"), key="lib_search", placeholder=_("id, name, fibre, source…"))
     table = library_table(kind)
     if query:
         haystack = table.apply(lambda row: " ".join(map(str, row.values)), axis=1).str.lower()
         table = table[haystack.str.contains(query.lower(), regex=False)]
     st.caption(
-        f"{len(table)} of {len(getattr(library(), kind))} records. "
-        "Every figure has a source, or is flagged as an assumption with a note."
+        f"{len(table)} / {len(getattr(library(), kind))} {_('records')}. "
+        + _("Every figure has a source, or is flagged as an assumption with a note.")
     )
     st.dataframe(
         table,
@@ -380,30 +588,34 @@ def materials_tab() -> None:
     )
     if table.empty:
         return
-    chosen = st.selectbox("Where do the figures come from?", table["id"], key="lib_detail")
+    chosen = st.selectbox(_("Where do the figures come from?"), table["id"], key="lib_detail")
     record = getattr(library(), kind)[chosen]
-    provenance = record.provenance
+    prov = record.provenance
     st.markdown(f"**{record.name}**")
-    for source in provenance.sources:
+    for source in prov.sources:
         st.markdown(f"- {source}")
-    if provenance.assumption:
-        which = ", ".join(provenance.assumed_fields) or "the whole record"
-        st.warning(f"Assumption ({which}): {provenance.note}")
-    with st.expander("All fields"):
+    if prov.assumption:
+        which = ", ".join(prov.assumed_fields) or _("the whole record")
+        st.warning(f"{_('Assumption')} ({which}): {prov.note}")
+    with st.expander(_("All fields")):
         st.json(record_as_dict(record))
 
 
 def calculator_tab() -> None:
-    structure = st.radio("Structure", ["woven", "knit"], horizontal=True, key="calc_structure")
+    structure = st.radio(
+        _("Structure"), ["woven", "knit"], format_func=_, horizontal=True, key="calc_structure"
+    )
     left, right = st.columns([2, 1])
     if structure == "woven":
         with left:
-            ends = st.slider("Ends per cm (warp)", 10.0, 200.0, 65.0, 0.5, key="woven_ends")
-            picks = st.slider("Picks per cm (weft)", 10.0, 200.0, 65.0, 0.5, key="woven_picks")
-            warp_den = st.slider("Warp yarn [denier]", 5, 1000, 20, key="woven_warp_den")
-            weft_den = st.slider("Weft yarn [denier]", 5, 1000, 20, key="woven_weft_den")
-            warp_crimp = st.slider("Warp crimp [%]", 0.0, 20.0, 0.0, 0.5, key="woven_warp_crimp")
-            weft_crimp = st.slider("Weft crimp [%]", 0.0, 20.0, 0.0, 0.5, key="woven_weft_crimp")
+            ends = st.slider(_("Ends per cm (warp)"), 10.0, 200.0, 65.0, 0.5, key="woven_ends")
+            picks = st.slider(_("Picks per cm (weft)"), 10.0, 200.0, 65.0, 0.5, key="woven_picks")
+            warp_den = st.slider(f"{_('Warp yarn')} [denier]", 5, 1000, 20, key="woven_warp_den")
+            weft_den = st.slider(f"{_('Weft yarn')} [denier]", 5, 1000, 20, key="woven_weft_den")
+            warp_crimp = st.slider(f"{_('Warp crimp')} [%]", 0.0, 20.0, 0.0, 0.5,
+                                   key="woven_warp_crimp")  # fmt: skip
+            weft_crimp = st.slider(f"{_('Weft crimp')} [%]", 0.0, 20.0, 0.0, 0.5,
+                                   key="woven_weft_crimp")  # fmt: skip
         warp_tex = textile.denier_to_tex(warp_den)
         weft_tex = textile.denier_to_tex(weft_den)
         gsm = float(
@@ -414,49 +626,56 @@ def calculator_tab() -> None:
         cover_warp = float(textile.woven_cover_factor(ends, warp_tex))
         cover_weft = float(textile.woven_cover_factor(picks, weft_tex))
         with right:
-            st.metric("Areal density", f"{gsm:.1f} g/m²")
-            st.metric("Areal density (imperial)", f"{Q_(gsm, 'gsm').m_as('osy'):.2f} oz/yd²")
-            st.metric(
-                "Cover factor warp + weft (tex system)", f"{cover_warp:.1f} + {cover_weft:.1f}"
-            )
+            st.metric(_("Areal density"), f"{gsm:.1f} g/m²")
+            st.metric(_("Areal density (imperial)"), f"{Q_(gsm, 'gsm').m_as('osy'):.2f} oz/yd²")
+            st.metric(_("Cover factor warp + weft (tex system)"),
+                      f"{cover_warp:.1f} + {cover_weft:.1f}")  # fmt: skip
             st.caption(
                 "GSM = [EPC·Tt_warp·(1+c_warp) + PPC·Tt_weft·(1+c_weft)] / 10. "
-                "Plain weave is easy to weave at K = 12 + 12 and jams near 16 + 16."
+                + _("Plain weave is easy to weave at K = 12 + 12 and jams near 16 + 16.")
             )
     else:
         with left:
-            courses = st.slider("Courses per cm", 5.0, 40.0, 22.0, 0.5, key="knit_courses")
-            wales = st.slider("Wales per cm", 5.0, 40.0, 16.0, 0.5, key="knit_wales")
-            loop = st.slider("Loop length [mm]", 1.0, 6.0, 2.0, 0.05, key="knit_loop")
-            tex = st.slider("Yarn [tex]", 1.0, 60.0, 7.8, 0.1, key="knit_tex")
+            courses = st.slider(_("Courses per cm"), 5.0, 40.0, 22.0, 0.5, key="knit_courses")
+            wales = st.slider(_("Wales per cm"), 5.0, 40.0, 16.0, 0.5, key="knit_wales")
+            loop = st.slider(f"{_('Loop length')} [mm]", 1.0, 6.0, 2.0, 0.05, key="knit_loop")
+            tex = st.slider(f"{_('Yarn')} [tex]", 1.0, 60.0, 7.8, 0.1, key="knit_tex")
         gsm = float(textile.knit_areal_density(courses, wales, loop, tex))
         tightness = float(textile.knit_tightness_factor(tex, loop))
         with right:
-            st.metric("Areal density", f"{gsm:.1f} g/m²")
-            st.metric("Areal density (imperial)", f"{Q_(gsm, 'gsm').m_as('osy'):.2f} oz/yd²")
-            st.metric("Tightness factor", f"{tightness:.2f} √tex/mm")
+            st.metric(_("Areal density"), f"{gsm:.1f} g/m²")
+            st.metric(_("Areal density (imperial)"), f"{Q_(gsm, 'gsm').m_as('osy'):.2f} oz/yd²")
+            st.metric(_("Tightness factor"), f"{tightness:.2f} √tex/mm")
             st.caption(
                 "GSM = CPC·WPC·l·Tt / 100; TF = √Tt / l. "
-                "Plain single-jersey knits run at TF 1.3–1.5."
+                + _("Plain single-jersey knits run at TF 1.3–1.5.")
             )
 
 
+# ------------------------------------------------------------------ the page
+
 if "base_design" not in st.session_state:
     st.session_state.preset = DEFAULT_PRESET
-    load_preset(DEFAULT_PRESET)
+    show_design(load_design(DEFAULT_PRESET, library()))
 
 st.title("packcalc")
-st.caption("Weight, packed volume and load fit of ultralight running vests, from fabric specs.")
+st.caption(_("Weight, packed volume and load fit of ultralight running vests, from fabric specs."))
 sidebar_controls()
-tab_design, tab_library, tab_calculator = st.tabs(
-    ["Vest", "Materials library", "Areal-density calculator"]
+tab_design, tab_compare, tab_library, tab_calculator = st.tabs(
+    [_("Vest"), _("Compare A/B"), _("Materials library"), _("Areal-density calculator")]
 )
 with tab_design:
-    answers = st.container()  # filled once the load editor below has been read
-    items_table, custom_table = load_editor()
-    design, error = current_design(items_table, custom_table)
-    with answers:
-        design_tab(design, error)
+    top = st.container()  # the answers, filled once the tables below have been read
+    with st.expander(_("Pockets, trims and load"), expanded=True):
+        tables = tables_editor()
+    design, error = current_design(*tables)
+    result = estimate(design, library=library())
+    with top:
+        answers(design, result, error)
+        save_and_compare(design, result)
+        charts(design, result)
+with tab_compare:
+    compare_tab()
 with tab_library:
     materials_tab()
 with tab_calculator:

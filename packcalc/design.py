@@ -50,6 +50,7 @@ class PanelSpec:
     fabric: str
     layers: int = 1
     construction: str = "cut"  # "cut" from roll goods, or "knit-to-shape"
+    areal_density_gsm: float | None = None  # the designer's override of the fabric's [g/m²]
 
 
 @dataclass(frozen=True)
@@ -297,10 +298,16 @@ def _list_of_tables(value: Any, path: str) -> list[Any]:
 def _panel_spec(table: _Table, library: Library) -> PanelSpec:
     fabric = table.text("fabric")
     library.fabric(fabric, table.at("fabric"))
+    override = None
+    if table.has("areal_density"):
+        override = parse_quantity(
+            table.get("areal_density"), "g/m**2", table.at("areal_density"), maximum=2000.0
+        )
     return PanelSpec(
         fabric=fabric,
         layers=table.whole("layers", 1, 1, 4),
         construction=table.text("construction", "cut", PANEL_CONSTRUCTIONS),
+        areal_density_gsm=override,
     )
 
 
@@ -359,7 +366,8 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
     panels_raw = _Table(top.require("panels"), "panels", set(PANEL_GROUPS) | _panel_names())
     panels = {
         key: _panel_spec(
-            _Table(value, f"panels.{key}", {"fabric", "layers", "construction"}), library
+            _Table(value, f"panels.{key}", {"fabric", "layers", "construction", "areal_density"}),
+            library,
         )
         for key, value in panels_raw.data.items()
     }
@@ -373,7 +381,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         t = _Table(
             raw,
             f"custom_panels[{i}]",
-            {"name", "points", "edges", "fabric", "layers", "construction"},
+            {"name", "points", "edges", "fabric", "layers", "construction", "areal_density"},
         )
         points_raw = t.require("points")
         if not isinstance(points_raw, list) or len(points_raw) < 3:
@@ -751,7 +759,14 @@ def design_to_dict(design: Design) -> dict[str, Any]:
 
 
 def _panel_dict(spec: PanelSpec) -> dict[str, Any]:
-    return {"fabric": spec.fabric, "layers": spec.layers, "construction": spec.construction}
+    out: dict[str, Any] = {
+        "fabric": spec.fabric,
+        "layers": spec.layers,
+        "construction": spec.construction,
+    }
+    if spec.areal_density_gsm is not None:
+        out["areal_density"] = _q(spec.areal_density_gsm, "g/m**2")
+    return out
 
 
 def _trim_dict(use: TrimUse) -> dict[str, Any]:

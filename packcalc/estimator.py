@@ -41,6 +41,7 @@ class Part:
     trim: str | None  # varies with this trim's mass tolerance
     regain: float
     area_m2: float = 0.0  # fabric area (× layers), for the sweat-wet weight
+    knit_to_shape: bool = False  # knitted to its outline: no cutting waste
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
     thread = library.trims[seams.thread] if seams.thread else None
     binding = library.trims[finish.binding] if finish.binding else None
 
-    def fabric_part(label, category, fabric_id, area_m2, layers, grams):
+    def fabric_part(label, category, fabric_id, area_m2, layers, grams, knitted=False):
         # Allowances scale with one dimension (seam length) and add no exposed area.
         is_allowance = category == "allowance"
         parts.append(
@@ -231,6 +232,7 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
                 None,
                 library.fabrics[fabric_id].moisture_regain,
                 0.0 if is_allowance else area_m2 * layers,
+                knitted,
             )
         )
 
@@ -247,12 +249,16 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
         specs[custom.name] = custom.spec
 
     # Panels: area × layers × areal density.
+    def gsm_of(spec: Any) -> float:
+        """The panel's areal density: the designer's override, else the fabric's."""
+        return spec.areal_density_gsm or library.fabrics[spec.fabric].areal_density_gsm
+
     for panel in panels:
         spec = specs[panel.name]
-        gsm = library.fabrics[spec.fabric].areal_density_gsm
         area = panel.area / 1e4
         fabric_part(panel.name, "panel", spec.fabric, area, spec.layers,
-                    mass.panel_mass(area, spec.layers, gsm))  # fmt: skip
+                    mass.panel_mass(area, spec.layers, gsm_of(spec)),
+                    spec.construction == "knit-to-shape")  # fmt: skip
 
     # Seams: allowance on each cut side (a lap on one side for bonded/welded seams),
     # thread for stitched seams, tape for bonded ones.
@@ -295,12 +301,13 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
         if name.startswith("pocket: "):
             pocket = next(p for p in design.pockets if f"pocket: {p.name}" == name)
             fabric_id, layers, construction = pocket.fabric, 1, "cut"
+            gsm = library.fabrics[fabric_id].areal_density_gsm
         else:
             spec = specs[name]
             fabric_id, layers, construction = spec.fabric, spec.layers, spec.construction
+            gsm = gsm_of(spec)
         if construction == "knit-to-shape":
             continue  # knitted to its outline: no allowance
-        gsm = library.fabrics[fabric_id].areal_density_gsm
         grams = mass.seam_allowance_mass(length, allowance_m, layers, gsm)
         fabric_part("seam allowances", "allowance", fabric_id, 0.0, layers, grams)
 

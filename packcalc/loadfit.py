@@ -27,6 +27,7 @@ sheet §11) is estimated from the EN 14704-1 force levels for its elastane conte
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -410,6 +411,15 @@ def place(
     return choice, feasible
 
 
+@functools.lru_cache(maxsize=128)
+def _cached_place(
+    items: tuple[Item, ...], capacities: tuple[PocketCapacity, ...]
+) -> tuple[list[int | None], list[list[bool]]]:
+    """:func:`place`, remembered: moving a pattern slider does not change the pockets or
+    the load, so the app does not solve the same program again."""
+    return place(items, capacities)
+
+
 def _imbalance(
     items: Sequence[Item], capacities: Sequence[PocketCapacity], choice: Sequence[int | None]
 ) -> float:
@@ -580,7 +590,7 @@ def fit_load(
     capacities = tuple(pocket_capacity(p, library, comfort_limit_kpa) for p in design.pockets)
     items = load_items(design, library, load, extra)
     labels = _labels(items)
-    choice, feasible = place(items, capacities) if items else ([], [])
+    choice, feasible = _cached_place(tuple(items), capacities) if items else ([], [])
 
     placements, unplaced = [], []
     volume: dict[str, float] = {c.pocket.name: 0.0 for c in capacities}

@@ -80,7 +80,7 @@ def test_custom_body_measurements(app):
     app.number_input(key="chest").set_value(120.0).run()
     assert not app.exception
     assert not app.error
-    assert "chest 120 cm" in app.caption[1].value
+    assert any("chest 120.0 cm" in c.value for c in app.caption)
 
 
 def test_infeasible_options_show_an_error_and_keep_the_last_design(app):
@@ -171,7 +171,7 @@ def test_pressure_slider_moves_the_packed_volume(app):
     assert float(vacuum.removesuffix(" L")) < float(pocket.removesuffix(" L"))
     expected = estimate(load_design("race-5l"), pressure_kpa=100.0)
     assert vacuum == f"{expected.packed_volume.m_as('L'):.2f} L"
-    assert f"{expected.tshirt_volume_ratio:.2f} × volume" == metric(app, "vs a cotton t-shirt")
+    assert f"{expected.tshirt_volume_ratio:.2f} ×" == metric(app, "Packed, vs a cotton t-shirt")
     assert any("t-shirt" in i.value for i in app.info)
 
 
@@ -185,5 +185,79 @@ def test_load_list_switch_reports_what_does_not_fit(app):
     warning = next(w.value for w in app.warning if "Does not fit" in w.value)
     for label, _, reason in expected.unplaced:
         assert f"{label}: {reason}" in warning
-    pockets = table_with(app, "kPa on body")
+    pockets = table_with(app, "stretch limited by")
     assert set(pockets["pocket"]) == {p.name for p in load_design("ultra-minimal").pockets}
+
+
+# ------------------------------------------------------------------ save, load, compare, units
+
+
+def test_upload_a_design_and_a_bad_file_keeps_it(app, tmp_path):
+    from packcalc.design import design_to_toml
+
+    text = design_to_toml(load_design("ultra-12l")).encode()
+    app.file_uploader(key="upload").upload("mine.toml", text, "application/toml").run()
+    assert not app.exception
+    assert metric(app, "Weight") == f"{estimate(load_design('ultra-12l')).weight.m_as('g'):.1f} g"
+    good = metric(app, "Weight")
+    bad = text.replace(b'back_height = "40 cm"', b'back_height = "40 kg"')
+    app.file_uploader(key="upload").upload("bad.toml", bad, "application/toml").run()
+    assert not app.exception
+    assert any("options.back_height: expected a length" in e.value for e in app.error)
+    assert any("the design was not changed" in e.value for e in app.error)
+    assert metric(app, "Weight") == good
+    app.file_uploader(key="upload").upload("big.toml", b"#" * 300_000, "application/toml").run()
+    assert any("under 256 kB" in e.value for e in app.error)
+    assert metric(app, "Weight") == good
+
+
+def test_download_buttons_are_offered(app):
+    # Their content is checked in a real browser (tests/test_browser.py), which downloads.
+    labels = {b.key: b.proto.label for b in app.download_button}
+    assert labels == {
+        "download_toml": "Design (TOML)",
+        "download_bom": "Bill of materials (CSV)",
+        "download_svg": "Pattern (SVG)",
+    }
+
+
+def test_compare_a_and_b(app):
+    app.button(key="keep_a").click().run()
+    app.slider(key="opt_back_height").set_value(40.0).run()
+    app.button(key="keep_b").click().run()
+    assert not app.exception
+    table = table_with(app, "B − A")
+    weight_row = table[table["figure"] == "Weight [g]"].iloc[0]
+    assert weight_row["B − A"] > 0
+    a_col = next(c for c in table.columns if c.startswith("A:"))
+    assert weight_row[a_col] == pytest.approx(
+        estimate(load_design("race-5l")).weight.m_as("g"), abs=1e-3
+    )
+
+
+def test_imperial_units(app):
+    grams_metric = grams(app)
+    app.radio(key="units").set_value("imperial").run()
+    assert not app.exception
+    ounces = float(metric(app, "Weight").removesuffix(" oz"))
+    assert ounces == pytest.approx(grams_metric / 28.3495, abs=0.01)
+    assert app.slider(key="opt_back_height").value == pytest.approx(34 / 2.54, abs=0.01)
+    assert "in³" in metric(app, "Packed volume")
+    app.radio(key="units").set_value("metric").run()
+    assert app.slider(key="opt_back_height").value == pytest.approx(34.0, abs=0.02)
+    assert metric(app, "Weight") == f"{grams_metric:.1f} g"
+
+
+def test_areal_density_override(app):
+    before = grams(app)
+    app.number_input(key="gsm_back").set_value(400.0).run()
+    assert grams(app) > before
+    app.number_input(key="gsm_back").set_value(0.0).run()
+    assert grams(app) == pytest.approx(before)
+
+
+def test_tables_are_on_the_page(app):
+    editors = app.data_editor
+    assert len(editors) == 4  # pockets, trims, load items, custom items
+    pockets = editors[0].value
+    assert list(pockets["name"]) == [p.name for p in load_design("race-5l").pockets]

@@ -23,8 +23,10 @@ def weight_metric(page):
     )
 
 
-def test_design_slider_moves_the_weight(app_url, page):
+def test_design_slider_moves_the_weight_and_downloads_follow(app_url, page):
     from playwright.sync_api import expect
+
+    from packcalc.design import design_from_toml
 
     page.goto(app_url)
     nominal = estimate(load_design("race-5l")).weight.m_as("g")
@@ -38,13 +40,25 @@ def test_design_slider_moves_the_weight(app_url, page):
     taller = dataclasses.replace(base, options={**base.options, "back_height": 36.0})
     expected = estimate(taller).weight.m_as("g")
     expect(value).to_have_text(f"{expected:.1f} g", timeout=20_000)
-    # The chart and the pattern drawing are on the page (AppTest cannot see them).
-    # Weight breakdown and packed-volume curve.
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    # Weight breakdown and packed-volume curve are drawn (AppTest cannot see charts).
     expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(2)
-    expect(page.locator('[data-testid="stVegaLiteChart"]').nth(1)).to_be_visible()
-    expect(page.locator("img[alt]").or_(page.locator("img")).first).to_be_visible()
+    expect(page.locator('[data-testid="stImage"] img').first).to_be_visible()
+
+    # The downloaded design is the one on the page; the bill of materials lists its fabrics.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Design (TOML)").click()
+    saved = design_from_toml(Path(download.value.path()).read_bytes())
+    assert saved.options["back_height"] == pytest.approx(36.0)
+    assert saved.pockets == base.pockets
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Bill of materials (CSV)").click()
+    bom = Path(download.value.path()).read_text()
+    assert bom.splitlines()[0] == "kind,id,name,quantity,unit,net_area_m2,mass_g,note"
+    assert "pa-elastane-knit-190" in bom and "thread-tex30-polyester" in bom
+
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "vest.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "app-full-page.png"), full_page=True)
 
 
 def test_calculator_slider_moves_the_areal_density(app_url, page):
@@ -71,5 +85,5 @@ def test_library_table_renders(app_url, page):
 
     page.goto(app_url)
     page.get_by_role("tab", name="Materials library").click()
-    expect(page.get_by_text(re.compile(r"\d+ of \d+ records"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"\d+ / \d+ records"))).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stDataFrame"]:visible').first).to_be_visible()

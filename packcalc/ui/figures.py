@@ -204,3 +204,41 @@ def placement_svg(fit: Any, design: Design) -> str:
             "</svg>",
         ]
     )
+
+
+HEADLINE = {
+    "weight": ("Weight", "g"),
+    "weight_p5": ("Weight P5", "g"),
+    "weight_p95": ("Weight P95", "g"),
+    "packed_volume": ("Packed volume", "L"),
+    "packed_floor": ("Solid floor", "L"),
+    "tshirt_volume_ratio": ("vs a cotton t-shirt, volume", ""),
+    "tshirt_weight_ratio": ("vs a cotton t-shirt, weight", ""),
+    "capacity_relaxed": ("Capacity relaxed", "L"),
+    "capacity_stretched": ("Capacity stretched", "L"),
+    "unplaced": ("Items that do not fit", ""),
+    "carried": ("Carried", "g"),
+    "front_share": ("Load in front", ""),
+    "left_share": ("Load on the left", ""),
+}
+
+
+def headline(result: Any) -> dict[str, Any]:
+    """The headline figures of an estimate (metric), for the A/B comparison."""
+    fit = result.load_fit
+    values = {
+        "weight": result.weight.m_as("g"),
+        "weight_p5": result.weight_band[0].m_as("g"),
+        "weight_p95": result.weight_band[2].m_as("g"),
+        "packed_volume": result.packed_volume.m_as("L"),
+        "packed_floor": result.packed_floor.m_as("L"),
+        "tshirt_volume_ratio": result.tshirt_volume_ratio,
+        "tshirt_weight_ratio": result.tshirt_weight_ratio,
+        "capacity_relaxed": fit.capacity_relaxed_l,
+        "capacity_stretched": fit.capacity_stretched_l,
+        "unplaced": float(len(fit.unplaced)),
+        "carried": result.carried_mass.m_as("g"),
+        "front_share": fit.front_share,
+        "left_share": fit.left_share,
+    }
+    return {"labels": HEADLINE, "values": values}

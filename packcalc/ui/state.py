@@ -30,6 +30,7 @@ def widget_values(design: Design) -> dict[str, Any]:
         spec = design.panel_spec(_first_panel(group), group)
         values[f"fabric_{group}"] = spec.fabric
         values[f"layers_{group}"] = spec.layers
+        values[f"gsm_{group}"] = spec.areal_density_gsm or 0.0
     return values
 
 
@@ -78,7 +79,12 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         if not 1 <= layers <= 4:
             raise PackcalcError(f"panels.{group}.layers", f"expected 1 to 4, got {layers}")
         construction = base.panel_spec(_first_panel(group), group).construction
-        panels[group] = PanelSpec(fabric, layers, construction)
+        override = float(values.get(f"gsm_{group}", 0.0) or 0.0)
+        if override < 0 or override > 2000:
+            raise PackcalcError(
+                f"panels.{group}.areal_density", f"expected 0 to 2000 g/m², got {override:g}"
+            )
+        panels[group] = PanelSpec(fabric, layers, construction, override or None)
     pressure = float(values["pressure"])
     if not 0.0 < pressure <= 200.0:
         raise PackcalcError("squeeze_pressure", f"expected 0 to 200 kPa, got {pressure:g} kPa")
@@ -91,8 +97,15 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         load, custom_items = load_from_tables(
             values["load_items_table"], values["load_custom_table"], library
         )
+    pockets, trims = base.pockets, base.trims
+    if "pockets_table" in values:
+        pockets = pockets_from_table(values["pockets_table"], library)
+    if "trims_table" in values:
+        trims = trims_from_table(values["trims_table"], library)
     return dataclasses.replace(
         base,
+        pockets=pockets,
+        trims=trims,
         load_list=None if load_list == LOAD_NONE else load_list,
         load=load,
         custom_items=custom_items,
@@ -204,3 +217,112 @@ def load_from_tables(items: Any, custom: Any, library: Library) -> tuple[tuple, 
             spec.append("reach")
         customs.append(parse_item(", ".join(spec), where))
     return tuple(entries), tuple(customs)
+
+
+# ------------------------------------------------------------------ pockets and trims
+
+POCKET_COLUMNS = [
+    "name", "location", "width_cm", "height_cm", "gusset_cm", "fabric", "closure",
+    "reachable", "shape",
+]  # fmt: skip
+TRIM_COLUMNS = ["trim", "quantity", "length_cm", "area_cm2"]
+
+
+def pocket_table(design: Design) -> Any:
+    """The design's pockets as an editable table."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "name": p.name,
+                "location": p.location,
+                "width_cm": p.width_cm,
+                "height_cm": p.height_cm,
+                "gusset_cm": p.gusset_cm,
+                "fabric": p.fabric,
+                "closure": p.closure,
+                "reachable": p.reachable,
+                "shape": p.shape,
+            }
+            for p in design.pockets
+        ],
+        columns=POCKET_COLUMNS,
+    )
+
+
+def trim_table(design: Design) -> Any:
+    """The design's extra trims as an editable table."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "trim": t.trim,
+                "quantity": t.quantity or None,
+                "length_cm": t.length_cm or None,
+                "area_cm2": t.area_cm2 or None,
+            }
+            for t in design.trims
+        ],
+        columns=TRIM_COLUMNS,
+    ).astype({"trim": "object", "quantity": "Int64", "length_cm": "float", "area_cm2": "float"})
+
+
+def pockets_from_table(table: Any, library: Library) -> tuple:
+    """Pockets from the edited table, validated like a design file (paths ``pockets[i]``)."""
+    from packcalc.design import design_from_dict
+
+    rows = []
+    for record in table.to_dict("records"):
+        if all(_blank(v) or v is False for v in record.values()):
+            continue
+        row: dict[str, Any] = {}
+        for key in ("name", "location", "fabric", "closure", "shape"):
+            if not _blank(record.get(key)):
+                row[key] = str(record[key])
+        for key in ("width", "height", "gusset"):
+            value = record.get(f"{key}_cm")
+            if not _blank(value):
+                row[key] = f"{float(value)!r} cm"
+        if not _blank(record.get("reachable")):
+            row["reachable"] = bool(record["reachable"])
+        rows.append(row)
+    return _validated(design_from_dict, {"pockets": rows}, library).pockets
+
+
+def trims_from_table(table: Any, library: Library) -> tuple:
+    """Trims from the edited table, validated like a design file (paths ``trims[i]``)."""
+    from packcalc.design import design_from_dict
+
+    rows = []
+    for record in table.to_dict("records"):
+        if _blank(record.get("trim")):
+            continue
+        row: dict[str, Any] = {"id": str(record["trim"])}
+        if not _blank(record.get("quantity")):
+            row["quantity"] = int(record["quantity"])
+        if not _blank(record.get("length_cm")):
+            row["length"] = f"{float(record['length_cm'])!r} cm"
+        if not _blank(record.get("area_cm2")):
+            row["area"] = f"{float(record['area_cm2'])!r} cm**2"
+        rows.append(row)
+    return _validated(design_from_dict, {"trims": rows}, library).trims
+
+
+_SKELETON = {
+    "name": "table",
+    "panels": {g: {"fabric": "ripstop-nylon-20d"} for g in PANEL_GROUPS},
+    "seams": {"thread": "thread-tex30-polyester"},
+}
+
+
+def _validated(build: Any, part: dict[str, Any], library: Library) -> Design:
+    """Validate a table through the design-file reader, so the rules are the same."""
+    return build({**_SKELETON, **part}, library)
+
+
+def convert_lengths(values: Any, factor: float) -> dict[str, float]:
+    """Length widgets (body and options) multiplied by ``factor`` (a unit change)."""
+    keys = ["chest", "back_length", *(f"opt_{name}" for name in OPTION_SPECS)]
+    return {key: round(float(values[key]) * factor, 2) for key in keys}
