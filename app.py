@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -32,8 +31,10 @@ from packcalc.pattern import OPTION_SPECS
 from packcalc.ui import display
 from packcalc.ui.figures import (
     breakdown_rows,
+    breakdown_spec,
     headline,
     packing_rows,
+    packing_spec,
     pattern_svg,
     placement_svg,
 )
@@ -384,21 +385,9 @@ def answers(design, result, error: str | None) -> None:
 def charts(design, result) -> None:
     u = system()
     rows = pd.DataFrame(breakdown_rows(result.parts))
-    chart = (
-        alt.Chart(rows)
-        .mark_bar()
-        .encode(
-            x=alt.X("grams:Q", title=_("grams")),
-            y=alt.Y(
-                "part:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
-            ),
-            color=alt.Color("category:N", title=None),
-            tooltip=["part", alt.Tooltip("grams:Q", format=".1f"), "category", "material"],
-        )
-        .properties(height=max(220, 18 * len(rows)), title=_("Where each gram goes"))
-    )
+    spec = breakdown_spec(_("Where each gram goes"), _("grams"), len(rows))
     left, right = st.columns([3, 2])
-    left.altair_chart(chart, width="stretch")
+    left.vega_lite_chart(rows, spec, width="stretch")
     names = {f.id: f.name for f in library().fabrics.values()}
     svg = pattern_svg(result.pattern, design, names)
     with right:
@@ -413,33 +402,14 @@ def charts(design, result) -> None:
 
     garment_names = {g.id: g.name for g in library().garments.values()}
     curves = pd.DataFrame(packing_rows(result, garment_names))
-    floor_label = "solid floor (this vest)"
-    packed_chart = (
-        alt.Chart(curves)
-        .mark_line()
-        .encode(
-            x=alt.X(
-                "pressure_kPa:Q", scale=alt.Scale(type="log"), title=_("squeeze pressure [kPa]")
-            ),
-            y=alt.Y("litres:Q", title=_("packed volume [L]")),
-            color=alt.Color("what:N", title=None),
-            strokeDash=alt.condition(
-                alt.datum.what == floor_label, alt.value([4, 3]), alt.value([1, 0])
-            ),
-            tooltip=[
-                "what",
-                alt.Tooltip("pressure_kPa:Q", format=".1f"),
-                alt.Tooltip("litres:Q", format=".3f"),
-            ],
-        )
-        .properties(height=300, title=_("Packed volume over pressure"))
+    spec = packing_spec(
+        _("Packed volume over pressure"),
+        _("squeeze pressure [kPa]"),
+        _("packed volume [L]"),
+        result.packed_pressure.m_as("kPa"),
+        "solid floor (this vest)",
     )
-    rule = (
-        alt.Chart(pd.DataFrame({"pressure_kPa": [result.packed_pressure.m_as("kPa")]}))
-        .mark_rule(strokeDash=[2, 2])
-        .encode(x="pressure_kPa:Q")
-    )
-    st.altair_chart(packed_chart + rule, width="stretch")
+    st.vega_lite_chart(curves, spec, width="stretch")
 
     fit = result.load_fit
     st.subheader(_("Where the load goes"))

@@ -266,7 +266,7 @@ class Garment:
     provenance: Provenance
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one library, many uses
 class Library:
     """Every record of the materials library, keyed by id."""
 

@@ -124,6 +124,7 @@ def _pocket_volume(pocket: Pocket, strain: Any) -> Any:
     )
 
 
+@functools.lru_cache(maxsize=512)
 def pocket_capacity(
     pocket: Pocket, library: Library, comfort_limit_kpa: float = COMFORT_LIMIT_KPA
 ) -> PocketCapacity:
@@ -141,6 +142,7 @@ def pocket_capacity(
     Returns
     -------
     PocketCapacity
+        Remembered per pocket, library and limit (a pattern slider does not change it).
     """
     fabric = library.fabrics[pocket.fabric]
     stretch = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp

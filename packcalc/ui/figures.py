@@ -242,3 +242,76 @@ def headline(result: Any) -> dict[str, Any]:
         "left_share": fit.left_share,
     }
     return {"labels": HEADLINE, "values": values}
+
+
+def breakdown_spec(title: str, grams_title: str, row_count: int) -> dict[str, Any]:
+    """Vega-Lite spec of the weight breakdown (bars by part, coloured by category).
+
+    Written by hand rather than through Altair: the page rebuilds it on every slider
+    move, and Altair's validation took ~20 ms a chart.
+    """
+    return {
+        "title": title,
+        "height": max(220, 18 * row_count),
+        "mark": "bar",
+        "encoding": {
+            "x": {"field": "grams", "type": "quantitative", "title": grams_title},
+            "y": {
+                "field": "part",
+                "type": "nominal",
+                "sort": "-x",
+                "title": None,
+                "axis": {"labelLimit": 260, "labelOverlap": False},
+            },
+            "color": {"field": "category", "type": "nominal", "title": None},
+            "tooltip": [
+                {"field": "part"},
+                {"field": "grams", "type": "quantitative", "format": ".1f"},
+                {"field": "category"},
+                {"field": "material"},
+            ],
+        },
+    }
+
+
+def packing_spec(
+    title: str, x_title: str, y_title: str, pressure_kpa: float, floor_label: str
+) -> dict[str, Any]:
+    """Vega-Lite spec of the packed volume over pressure (log axis), the floor dashed and
+    the chosen pressure marked by a rule."""
+    return {
+        "title": title,
+        "height": 300,
+        "layer": [
+            {
+                "mark": "line",
+                "encoding": {
+                    "x": {
+                        "field": "pressure_kPa",
+                        "type": "quantitative",
+                        "scale": {"type": "log"},
+                        "title": x_title,
+                    },
+                    "y": {"field": "litres", "type": "quantitative", "title": y_title},
+                    "color": {"field": "what", "type": "nominal", "title": None},
+                    "strokeDash": {
+                        "condition": {
+                            "test": f"datum.what === {floor_label!r}",
+                            "value": [4, 3],
+                        },
+                        "value": [1, 0],
+                    },
+                    "tooltip": [
+                        {"field": "what"},
+                        {"field": "pressure_kPa", "type": "quantitative", "format": ".1f"},
+                        {"field": "litres", "type": "quantitative", "format": ".3f"},
+                    ],
+                },
+            },
+            {
+                "data": {"values": [{"pressure_kPa": pressure_kpa}]},
+                "mark": {"type": "rule", "strokeDash": [2, 2]},
+                "encoding": {"x": {"field": "pressure_kPa", "type": "quantitative"}},
+            },
+        ],
+    }
