@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from packcalc import mass, packing
+from packcalc import mass, packing, textile
 from packcalc.design import Design
 from packcalc.errors import PackcalcError
 from packcalc.library import Item, Library, load_library
@@ -507,7 +507,7 @@ def estimate(
         if fabric.thickness_mm is not None:
             thickness = fabric.thickness_mm
             phi = float(
-                packing.fibre_fraction(
+                textile.fibre_volume_fraction(
                     fabric.areal_density_gsm, thickness, fabric.fibre_density_g_cm3
                 )
             )

@@ -601,8 +601,13 @@ def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
             raise PackcalcError(
                 r.where("origin"), f"expected {{ country = 'FR', region = '…' }}, got {origin!r}"
             )
-        # Volume additivity: the blend's density is the mass-weighted harmonic mean.
-        density = 1.0 / sum(s / fibres[f].density_g_cm3 for f, s in composition.items())
+        from packcalc.textile import blend_density  # volume additivity (harmonic mean)
+
+        density = float(
+            blend_density(
+                list(composition.values()), [fibres[f].density_g_cm3 for f in composition]
+            )
+        )
         regain = sum(s * fibres[f].moisture_regain for f, s in composition.items())
         fabric = Fabric(
             id=r.text("id"),

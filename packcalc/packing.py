@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from packcalc.errors import PackcalcError
+from packcalc.textile import fibre_volume_fraction
 
 EXPONENT = 3.0  # van Wyk's inverse-cube law; no fabric here has ≥ 3 points to fit n
 
@@ -94,41 +95,6 @@ def compressed_fraction(
         1.0 / exponent
     )
     return np.minimum(phi, 1.0)
-
-
-def fibre_fraction(
-    areal_density_gsm: npt.ArrayLike, thickness_mm: npt.ArrayLike, density_g_cm3: npt.ArrayLike
-) -> FloatOrArray:
-    """Fibre volume fraction of a fabric from its areal density and thickness.
-
-    .. math:: \\varphi = \\frac{g}{1000 \\, \\rho \\, t}
-
-    Parameters
-    ----------
-    areal_density_gsm : float or array_like
-        Areal density [g/m²].
-    thickness_mm : float or array_like
-        Thickness at the pressure of interest [mm].
-    density_g_cm3 : float or array_like
-        Fibre (blend) density [g/cm³].
-
-    Returns
-    -------
-    float or ndarray
-        φ [-].
-
-    References
-    ----------
-    Reference sheet §2.3.
-
-    Examples
-    --------
-    >>> round(float(fibre_fraction(190.0, 0.635, 1.15)), 3)
-    0.26
-    """
-    return np.asarray(areal_density_gsm) / (
-        1000.0 * np.asarray(density_g_cm3) * np.asarray(thickness_mm)
-    )
 
 
 def law_from_points(phi: Iterable[float], pressure_kpa: Iterable[float]) -> tuple[float, float]:
@@ -349,7 +315,7 @@ def fabric_law(fabric: Any, classes: Mapping[str, Any]) -> FabricLaw:
     rho = fabric.fibre_density_g_cm3
     class_phi0, class_modulus = class_law(cls)
     phis = [
-        float(fibre_fraction(fabric.areal_density_gsm, t.thickness_mm, rho))
+        float(fibre_volume_fraction(fabric.areal_density_gsm, t.thickness_mm, rho))
         for t in fabric.thickness
     ]
     pressures = [t.pressure_kpa for t in fabric.thickness]
@@ -445,7 +411,7 @@ def calibrate(library: Any) -> dict[str, dict[str, float]]:
     """
     anchors = library.packing_anchors
     knits = [
-        float(fibre_fraction(f.areal_density_gsm, t.thickness_mm, f.fibre_density_g_cm3))
+        float(fibre_volume_fraction(f.areal_density_gsm, t.thickness_mm, f.fibre_density_g_cm3))
         for f in library.fabrics.values()
         if f.construction == "knit"
         for t in f.thickness
