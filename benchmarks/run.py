@@ -82,7 +82,7 @@ def main() -> None:
     estimate(design)
     one = median_time(lambda: estimate(design), repeat, number=50)
     rows.append(("estimate() of one design (ultra-12l, 4 000-sample band)", one, "s"))
-    pattern = draft(design.body, design.options)
+    draft(design.body, design.options)
     rows.append(
         (
             "  of which: draft the pattern",
@@ -90,11 +90,11 @@ def main() -> None:
             "s",
         )
     )
-    parts = weight_parts(design, pattern, library)
+    parts = weight_parts(design, library)
     rows.append(
         (
             "  of which: list the weight parts",
-            median_time(lambda: weight_parts(design, pattern, library), repeat, 50),
+            median_time(lambda: weight_parts(design, library), repeat, 50),
             "s",
         )
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from packcalc import mass, packing, textile
 from packcalc.design import Design
 from packcalc.errors import PackcalcError
 from packcalc.library import Item, Library, load_library
-from packcalc.pattern import Pattern, custom_panel, draft
+from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
 from packcalc.units import Q_, ureg
 
 BAND_SAMPLES = 4_000  # enough for stable P5/P95 (±0.2 % of the total) at ~1 ms
@@ -211,14 +211,49 @@ class Estimate:
         }
 
 
-def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Part]:
-    """Every contribution to the vest's weight, as plain floats [g]."""
+def weight_parts(
+    design: Design,
+    library: Library,
+    *,
+    options: Mapping[str, Any] | None = None,
+    gsm: Mapping[str, Any] | None = None,
+    layers: Mapping[str, Any] | None = None,
+    pocket_dims: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Part]:
+    """Every contribution to the vest's weight [g].
+
+    One code path for one design and for many variants: the drafted panels come from the
+    closed-form geometry of :func:`packcalc.pattern.panel_geometry`, so any of the
+    overrides may be a numpy array (one value per variant) and every part's mass is then
+    an array too (``packcalc.batch`` uses this).
+
+    Parameters
+    ----------
+    design : Design
+        The design.
+    library : Library
+        The materials library.
+    options : mapping of str to float or array, optional
+        Pattern options [cm] (default: the design's).
+    gsm : mapping of str to float or array, optional
+        Areal density per panel group [g/m²] (default: override or fabric).
+    layers : mapping of str to float or array, optional
+        Layer count per panel group [-].
+    pocket_dims : mapping of str to mapping, optional
+        Per pocket name, ``width``, ``height``, ``gusset`` [cm].
+
+    Returns
+    -------
+    list of Part
+    """
     parts: list[Part] = []
     seams, finish = design.seams, design.finish
     thread = library.trims[seams.thread] if seams.thread else None
     binding = library.trims[finish.binding] if finish.binding else None
+    options = {**design.options, **(options or {})}
+    gsm, layers, pocket_dims = gsm or {}, layers or {}, pocket_dims or {}
 
-    def fabric_part(label, category, fabric_id, area_m2, layers, grams, knitted=False):
+    def fabric_part(label, category, fabric_id, area_m2, n_layers, grams, knitted=False):
         # Allowances scale with one dimension (seam length) and add no exposed area.
         is_allowance = category == "allowance"
         parts.append(
@@ -226,12 +261,12 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
                 label,
                 category,
                 fabric_id,
-                float(grams),
+                grams,
                 fabric_id,
                 1 if is_allowance else 2,
                 None,
                 library.fabrics[fabric_id].moisture_regain,
-                0.0 if is_allowance else area_m2 * layers,
+                0.0 if is_allowance else area_m2 * n_layers,
                 knitted,
             )
         )
@@ -239,55 +274,65 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
     def trim_part(label, category, trim_id, grams, power):
         trim = library.trims[trim_id]
         regain = library.fibres[trim.fibre].moisture_regain if trim.fibre else 0.0
-        parts.append(Part(label, category, trim_id, float(grams), None, power, trim_id, regain))
+        parts.append(Part(label, category, trim_id, grams, None, power, trim_id, regain))
 
-    panels = list(pattern.panels)
-    specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
+    geometry, pattern_seams = panel_geometry(options, design.body.chest)
+    panels: list[Any] = list(geometry)
+    specs = {p.name: design.panel_spec(p.name, p.group) for p in geometry}
+    groups = {p.name: p.group for p in geometry}
     for custom in design.custom_panels:
-        panel = custom_panel(custom.name, custom.points, custom.edges)
-        panels.append(panel)
+        panels.append(custom_panel(custom.name, custom.points, custom.edges))
         specs[custom.name] = custom.spec
+        groups[custom.name] = custom.name
+
+    def gsm_of(name: str) -> Any:
+        """The panel's areal density: varied, else the designer's override, else the fabric's."""
+        spec = specs[name]
+        default = spec.areal_density_gsm or library.fabrics[spec.fabric].areal_density_gsm
+        return gsm.get(groups[name], default)
+
+    def layers_of(name: str) -> Any:
+        return layers.get(groups[name], specs[name].layers)
 
     # Panels: area × layers × areal density.
-    def gsm_of(spec: Any) -> float:
-        """The panel's areal density: the designer's override, else the fabric's."""
-        return spec.areal_density_gsm or library.fabrics[spec.fabric].areal_density_gsm
-
     for panel in panels:
         spec = specs[panel.name]
         area = panel.area / 1e4
-        fabric_part(panel.name, "panel", spec.fabric, area, spec.layers,
-                    mass.panel_mass(area, spec.layers, gsm_of(spec)),
+        fabric_part(panel.name, "panel", spec.fabric, area, layers_of(panel.name),
+                    mass.panel_mass(area, layers_of(panel.name), gsm_of(panel.name)),
                     spec.construction == "knit-to-shape")  # fmt: skip
 
     # Seams: allowance on each cut side (a lap on one side for bonded/welded seams),
     # thread for stitched seams, tape for bonded ones.
     seam_sides = []  # (panel name, seam length [m])
-    seam_length_m = 0.0
-    for seam in pattern.seams:
+    seam_length_m: Any = 0.0
+    for seam in pattern_seams:
         length = seam.length / 100
-        seam_length_m += length
+        seam_length_m = seam_length_m + length
         sides = seam.panels if seams.method == "stitched" else seam.panels[:1]
-        seam_sides.extend((name, length) for name in sides if name in specs)
+        seam_sides.extend((name, length) for name in sides)
     for panel in panels:
-        if panel.group == "custom":
+        if getattr(panel, "group", "") == "custom":
             length = sum(e.length for e in panel.edges if e.kind == "seam") / 100
-            seam_length_m += length
+            seam_length_m = seam_length_m + length
             seam_sides.append((panel.name, length))
 
     # Pockets: a patch of fabric, sewn on along both sides and the bottom, opening bound.
-    pocket_bound_m = 0.0
+    pocket_bound_m: Any = 0.0
     for pocket in design.pockets:
-        w, h, g = pocket.width_cm / 100, pocket.height_cm / 100, pocket.gusset_cm / 100
-        area = float(mass.pocket_fabric_area_m2(w, h, g))
-        gsm = library.fabrics[pocket.fabric].areal_density_gsm
+        dims = pocket_dims.get(pocket.name, {})
+        w = np.asarray(dims.get("width", pocket.width_cm)) / 100
+        h = np.asarray(dims.get("height", pocket.height_cm)) / 100
+        g = np.asarray(dims.get("gusset", pocket.gusset_cm)) / 100
+        area = mass.pocket_fabric_area_m2(w, h, g)
+        pocket_gsm = library.fabrics[pocket.fabric].areal_density_gsm
         fabric_part(f"pocket: {pocket.name}", "pocket", pocket.fabric, area, 1,
-                    mass.panel_mass(area, 1, gsm))  # fmt: skip
+                    mass.panel_mass(area, 1, pocket_gsm))  # fmt: skip
         attach = 2 * (h + g) + w + 2 * g
-        seam_length_m += attach
+        seam_length_m = seam_length_m + attach
         seam_sides.append((f"pocket: {pocket.name}", attach))
         opening = w + 2 * g
-        pocket_bound_m += opening
+        pocket_bound_m = pocket_bound_m + opening
         for trim_id, amount in closure_trims(design, pocket.closure, opening):
             trim = library.trims[trim_id]
             if trim.mass_g is not None:
@@ -297,37 +342,40 @@ def weight_parts(design: Design, pattern: Pattern, library: Library) -> list[Par
                 trim_part(f"closure: {pocket.name}", "closure", trim_id, grams, 1)
 
     allowance_m = seams.allowance_cm / 100
+    pockets_by_label = {f"pocket: {p.name}": p for p in design.pockets}
     for name, length in seam_sides:
-        if name.startswith("pocket: "):
-            pocket = next(p for p in design.pockets if f"pocket: {p.name}" == name)
-            fabric_id, layers, construction = pocket.fabric, 1, "cut"
-            gsm = library.fabrics[fabric_id].areal_density_gsm
+        if name in pockets_by_label:
+            pocket = pockets_by_label[name]
+            fabric_id, n_layers, construction = pocket.fabric, 1, "cut"
+            side_gsm = library.fabrics[fabric_id].areal_density_gsm
         else:
             spec = specs[name]
-            fabric_id, layers, construction = spec.fabric, spec.layers, spec.construction
-            gsm = gsm_of(spec)
+            fabric_id, n_layers, construction = spec.fabric, layers_of(name), spec.construction
+            side_gsm = gsm_of(name)
         if construction == "knit-to-shape":
             continue  # knitted to its outline: no allowance
-        grams = mass.seam_allowance_mass(length, allowance_m, layers, gsm)
-        fabric_part("seam allowances", "allowance", fabric_id, 0.0, layers, grams)
+        grams = mass.seam_allowance_mass(length, allowance_m, n_layers, side_gsm)
+        fabric_part("seam allowances", "allowance", fabric_id, 0.0, n_layers, grams)
 
     bound_m = sum(p.bound_length for p in panels) / 100 + pocket_bound_m
     if binding is not None:
         trim_part("binding", "binding", binding.id,
                   mass.linear_trim_mass(bound_m, binding.linear_mass_g_m), 1)  # fmt: skip
-    if thread is not None:
-        stitched_m = seam_length_m if seams.method == "stitched" else 0.0
+    stitched = seams.method == "stitched"
+    if thread is not None and (stitched or binding is not None):
         stitch = library.stitches[seams.stitch]
         grams = mass.thread_mass(
-            stitched_m, stitch.thread_ratio, thread.linear_density_tex, stitch.wastage
+            seam_length_m if stitched else 0.0,
+            stitch.thread_ratio,
+            thread.linear_density_tex,
+            stitch.wastage,
         )
         if binding is not None:
             bind_stitch = library.stitches[finish.stitch]
-            grams += mass.thread_mass(
+            grams = grams + mass.thread_mass(
                 bound_m, bind_stitch.thread_ratio, thread.linear_density_tex, bind_stitch.wastage
             )
-        if grams > 0:
-            trim_part("thread", "thread", thread.id, grams, 1)
+        trim_part("thread", "thread", thread.id, grams, 1)
     if seams.method == "bonded":
         tape = library.trims[seams.tape]
         trim_part("seam tape", "seam-tape", tape.id,
@@ -469,7 +517,7 @@ def estimate(
     elif not 0.0 < pressure_kpa <= 200.0:
         raise PackcalcError("pressure", f"expected 0 to 200 kPa, got {pressure_kpa!r} kPa")
     pattern = draft(design.body, design.options)
-    parts = weight_parts(design, pattern, library)
+    parts = weight_parts(design, library)
 
     nominal = np.array([p.mass_g for p in parts])
     total = float(nominal.sum())

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -466,3 +467,95 @@ def layout(panels: Sequence[Panel], gap: float = 3.0) -> list[tuple[Panel, Polyg
         x += width + gap
         row_height = max(row_height, height)
     return placed
+
+
+@dataclass(frozen=True)
+class PanelGeometry:
+    """Area [cm²], seamed and bound edge lengths [cm] of a drafted panel; floats or arrays."""
+
+    name: str
+    group: str
+    area: Any
+    seam_length: Any
+    bound_length: Any
+
+
+@dataclass(frozen=True)
+class SeamGeometry:
+    """A seam between two drafted panels and its length [cm] (float or array)."""
+
+    name: str
+    panels: tuple[str, str]
+    length: Any
+
+
+def panel_geometry(
+    options: Mapping[str, Any], chest_cm: Any
+) -> tuple[tuple[PanelGeometry, ...], tuple[SeamGeometry, ...]]:
+    """Areas and edge lengths of the seven drafted panels, in closed form and vectorised.
+
+    The same outlines as :func:`draft` (a test checks them against the shapely polygons),
+    written as formulas so that one design and a million variants go through one code
+    path: every option may be a float or an array (they broadcast).
+
+    .. math::
+
+        A_{back} = W_b H_b - \\tfrac12 (W_b - 2 W_s) d, \\quad
+        A_{strap} = W_s L_s, \\quad A_{front} = W_f H_f, \\quad A_{wing} = L_w D_w
+
+    Parameters
+    ----------
+    options : mapping of str to float or array
+        Every option of :data:`OPTION_SPECS` [cm].
+    chest_cm : float or array
+        Chest circumference [cm] (the side wings close the girth).
+
+    Returns
+    -------
+    (tuple of PanelGeometry, tuple of SeamGeometry)
+        The panels back, strap-left/-right, front-left/-right, wing-left/-right, and the
+        eight seams.
+    """
+    o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
+    wb, hb, ws, sl = o["back_width"], o["back_height"], o["strap_width"], o["strap_length"]
+    wf, hf, dw, drop = (
+        o["front_width"],
+        o["front_height"],
+        o["side_wing_depth"],
+        o["back_neck_drop"],
+    )
+    lw = (np.asarray(chest_cm) + o["fit_ease"] - wb - 2 * wf - o["front_gap"]) / 2
+    neck_edge = np.hypot((wb - 2 * ws) / 2, drop)
+    back = PanelGeometry(
+        "back",
+        "back",
+        wb * hb - 0.5 * (wb - 2 * ws) * drop,
+        2 * dw + 2 * ws,
+        wb + 2 * (hb - dw) + 2 * neck_edge,
+    )
+    strap = (ws * sl, 2 * ws, 2 * sl)
+    front = (wf * hf, dw + ws, 2 * (wf + hf) - dw - ws)
+    wing = (lw * dw, 2 * dw, 2 * lw)
+    panels = (
+        back,
+        PanelGeometry("strap-left", "strap", *strap),
+        PanelGeometry("strap-right", "strap", *strap),
+        PanelGeometry("front-left", "front", *front),
+        PanelGeometry("front-right", "front", *front),
+        PanelGeometry("wing-left", "wing", *wing),
+        PanelGeometry("wing-right", "wing", *wing),
+    )
+    seams = tuple(
+        SeamGeometry(f"{a}/{b}", (a, b), length)
+        for a, b, length in (
+            ("back", "wing-right", dw),
+            ("back", "strap-right", ws),
+            ("back", "strap-left", ws),
+            ("back", "wing-left", dw),
+            ("front-left", "wing-left", dw),
+            ("front-left", "strap-left", ws),
+            ("front-right", "wing-right", dw),
+            ("front-right", "strap-right", ws),
+        )
+    )
+    return panels, seams
