@@ -397,14 +397,37 @@ def weight_parts(
 
 @dataclass(frozen=True)
 class PackingInputs:
-    """The vest as the packing model sees it: soft parts as arrays, rigid volume [L]."""
+    """The vest as the packing model sees it: soft parts, and the rigid volume [L].
 
-    mass_g: np.ndarray
-    density_g_cm3: np.ndarray
-    phi0: np.ndarray
-    modulus_kpa: np.ndarray
-    fold_factor: np.ndarray
+    ``soft_parts`` holds (mass [g], density [g/cm³], φ0 [-], A [kPa], fold factor [-])
+    per soft part; a mass may be an array (one value per variant, ``packcalc.batch``).
+    """
+
+    soft_parts: tuple[tuple[Any, float, float, float, float], ...]
     rigid_volume_l: float
+
+    def _column(self, index: int) -> np.ndarray:
+        return np.array([float(part[index]) for part in self.soft_parts])
+
+    @property
+    def mass_g(self) -> np.ndarray:
+        return self._column(0)
+
+    @property
+    def density_g_cm3(self) -> np.ndarray:
+        return self._column(1)
+
+    @property
+    def phi0(self) -> np.ndarray:
+        return self._column(2)
+
+    @property
+    def modulus_kpa(self) -> np.ndarray:
+        return self._column(3)
+
+    @property
+    def fold_factor(self) -> np.ndarray:
+        return self._column(4)
 
     def volume_l(self, pressure_kpa: Any) -> Any:
         """Packed volume over pressure [L]."""
@@ -428,6 +451,7 @@ def packing_inputs(parts: list[Part] | tuple[Part, ...], library: Library) -> Pa
     cord, zipper chain, thread, print) are soft and follow the knit class law with their
     fibre's density; trims counted in pieces (sliders, cord locks, hooks, buckles) are
     rigid: their ``rigid_volume`` per piece (or, if none is given, their solid volume).
+    Masses may be arrays (one value per variant).
     """
     laws: dict[str, packing.FabricLaw] = {}
     knit = packing.class_law(library.compression["knit"])
@@ -452,8 +476,7 @@ def packing_inputs(parts: list[Part] | tuple[Part, ...], library: Library) -> Pa
             rigid_cm3 += pieces * (trim.rigid_volume_cm3 or trim.mass_g / density)
         else:
             soft.append((part.mass_g, density, knit[0], knit[1], knit_fold))
-    columns = np.array(soft, dtype=float).reshape(-1, 5).T
-    return PackingInputs(*columns, rigid_volume_l=rigid_cm3 / 1000.0)
+    return PackingInputs(tuple(soft), rigid_volume_l=float(np.max(rigid_cm3)) / 1000.0)
 
 
 def closure_trims(design: Design, closure: str, opening_m: float) -> list[tuple[str, float]]:

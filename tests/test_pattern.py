@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
@@ -140,3 +140,30 @@ def test_option_specs_are_consistent():
         assert spec.minimum <= spec.default <= spec.maximum
         assert spec.grade in ("chest", "back_length", "none")
     assert math.isfinite(sum(default_options(M).values()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(sizes, st.floats(20, 36), st.floats(3, 7), st.floats(0, 4))
+def test_closed_form_geometry_matches_the_polygons(body, back_width, strap_width, drop):
+    from packcalc.pattern import panel_geometry
+
+    chest, back_length = body
+    b = Body(chest, back_length)
+    options = {
+        **grade_options(default_options(M), M, b),
+        "back_width": back_width,
+        "strap_width": strap_width,
+        "back_neck_drop": drop,
+    }
+    try:
+        pattern = draft(b, options)
+    except PackcalcError:
+        assume(False)  # an infeasible combination: nothing to compare
+    panels, seams = panel_geometry(options, chest)
+    for polygon, closed in zip(pattern.panels, panels, strict=True):
+        assert polygon.name == closed.name
+        assert_allclose(closed.area, polygon.area, rtol=1e-9)
+        assert_allclose(closed.seam_length, polygon.seam_length, rtol=1e-9)
+        assert_allclose(closed.bound_length, polygon.bound_length, rtol=1e-9)
+    assert [s.panels for s in seams] == [s.panels for s in pattern.seams]
+    assert_allclose([s.length for s in seams], [s.length for s in pattern.seams])
