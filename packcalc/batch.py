@@ -30,7 +30,7 @@ from packcalc.design import PANEL_GROUPS, Design, Pocket
 from packcalc.errors import PackcalcError
 from packcalc.estimator import packing_inputs, weight_parts
 from packcalc.library import Library, did_you_mean, load_library
-from packcalc.loadfit import pocket_capacity
+from packcalc.loadfit import fit_range_cm, pocket_capacity
 from packcalc.pattern import MIN_WING_LENGTH, OPTION_SPECS
 
 OPTION_ALIASES = {
@@ -166,7 +166,10 @@ def _evaluate_numeric(
     scales = np.broadcast_to(np.asarray(scale, dtype=float), (n,))
     relaxed, stretched = _capacities(design, library, scales)
     all_options = {**design.options, **options}
+    chest_min, chest_max = fit_range_cm(design, library, options=options)
     return {
+        "chest_min_cm": np.broadcast_to(chest_min, (n,)).astype(float),
+        "chest_max_cm": np.broadcast_to(chest_max, (n,)).astype(float),
         "weight_g": weight,
         "packed_volume_l": soft + inputs.rigid_volume_l,
         "packed_floor_l": floor + inputs.rigid_volume_l,
@@ -199,7 +202,8 @@ def evaluate(
     dict of str to ndarray
         ``weight_g``, ``packed_volume_l`` (at each variant's pressure),
         ``packed_floor_l``, ``capacity_relaxed_l``, ``capacity_stretched_l``, each of
-        shape (N,), and ``valid`` (the options make a vest).
+        shape (N,), ``chest_min_cm`` and ``chest_max_cm`` (the body-fit range) and
+        ``valid`` (the options make a vest).
     """
     library = library or load_library()
     arrays = {path: np.atleast_1d(np.asarray(values)) for path, values in variants.items()}
@@ -230,7 +234,9 @@ def evaluate(
     combos = np.stack([np.broadcast_to(fabrics[k], (n,)).astype(str) for k in keys], axis=1)
     unique, inverse = np.unique(combos, axis=0, return_inverse=True)
     inverse = inverse.reshape(-1)
-    out = {name: np.empty(n) for name in (*OUTPUTS, "packed_floor_l")}
+    out = {
+        name: np.empty(n) for name in (*OUTPUTS, "packed_floor_l", "chest_min_cm", "chest_max_cm")
+    }
     out["valid"] = np.empty(n, dtype=bool)
     for index, combo in enumerate(unique):
         rows = np.nonzero(inverse == index)[0]
@@ -372,3 +378,350 @@ def pareto_front(*objectives: np.ndarray) -> np.ndarray:
             ]
             front.append(int(index))
     return np.array(sorted(front), dtype=int)
+
+
+# --------------------------------------------------------------------------- optimisation
+
+
+@dataclasses.dataclass(frozen=True)
+class Brief:
+    """What the lightest design must meet.
+
+    ``capacity_min_l`` [L] (stretched), ``packed_max_l`` [L] at ``pressure_kpa`` [kPa]
+    (default: the design's), ``load`` a load list whose items must all fit (``None``:
+    the design's own load; ``""``: no load check), ``sizes`` every size of the size
+    table the pattern must draft.
+    """
+
+    capacity_min_l: float | None = None
+    packed_max_l: float | None = None
+    pressure_kpa: float | None = None
+    load: str | None = None
+    sizes: tuple[str, ...] = ("S", "M", "L", "XL")
+
+
+def _smallest_scale_for_kit(
+    design: Design, library: Library, load: str | None, low: float, high: float
+) -> float | None:
+    """The smallest pocket scale (0.02 steps) at which the load fits, or None."""
+    from packcalc.loadfit import fit_load
+
+    def fits(scale: float) -> bool:
+        return fit_load(apply(design, {"pocket.scale": scale}, library), library, load).fits
+
+    if not fits(high):
+        return None
+    if fits(low):
+        return low
+    lo, hi = low, high  # fits(lo) is False, fits(hi) is True
+    while hi - lo > 0.02:
+        mid = round((lo + hi) / 2 / 0.02) * 0.02
+        if mid in (lo, hi):
+            break
+        lo, hi = (lo, mid) if fits(mid) else (mid, hi)
+    return hi
+
+
+@dataclasses.dataclass(frozen=True)
+class Optimum:
+    """The lightest design found, what holds it there, and the trade-off front."""
+
+    design: Design
+    weight_g: float
+    capacity_stretched_l: float
+    packed_volume_l: float
+    binding: tuple[str, ...]
+    kit_fits: bool
+    evaluated: int
+    feasible: int
+    front: dict[str, np.ndarray]
+    notes: tuple[str, ...] = ()
+
+
+SCALE_RANGE = (0.6, 1.6)
+
+
+def candidate_fabrics(design: Design, library: Library, per_group: int = 4) -> dict[str, list[str]]:
+    """Fabric choices per panel group: the design's fabric and the lightest fabrics of the
+    same construction class (a knit panel stays a knit, a mesh a mesh)."""
+    out = {}
+    for group in PANEL_GROUPS:
+        current = design.panel_spec("back" if group == "back" else f"{group}-left", group).fabric
+        construction = library.fabrics[current].construction
+        same = sorted(
+            (f for f in library.fabrics.values() if f.construction == construction),
+            key=lambda f: f.areal_density_gsm,
+        )
+        choices = [current, *[f.id for f in same if f.id != current][: per_group - 1]]
+        out[group] = choices
+    return out
+
+
+def apply(design: Design, values: Mapping[str, Any], library: Library | None = None) -> Design:
+    """The design with one variant's values (options, fabrics, areal density, layers,
+    pressure, pocket scale) written in: a design that can be estimated and saved."""
+    options = dict(design.options)
+    panels = dict(design.panels)
+    pockets = design.pockets
+    pressure = design.squeeze_pressure_kpa
+    for path, value in values.items():
+        option = _option(path)
+        kind, _, group = path.partition(".")
+        if option:
+            options[option] = float(value)
+        elif kind in ("fabric", "gsm", "layers"):
+            for name in [group, *(f"{group}-{side}" for side in ("left", "right"))]:
+                if name not in panels:
+                    continue
+                if kind == "fabric":
+                    panels[name] = dataclasses.replace(panels[name], fabric=str(value))
+                elif kind == "gsm":
+                    panels[name] = dataclasses.replace(panels[name], areal_density_gsm=float(value))
+                else:
+                    panels[name] = dataclasses.replace(panels[name], layers=round(float(value)))
+        elif path == "pressure":
+            pressure = float(value)
+        elif path == "pocket.scale":
+            pockets = tuple(_scaled(p, float(value)) for p in design.pockets)
+    return dataclasses.replace(
+        design, options=options, panels=panels, pockets=pockets, squeeze_pressure_kpa=pressure
+    )
+
+
+def _sizes_valid(design: Design, options: Mapping[str, Any], sizes: Sequence[str],
+                 library: Library) -> np.ndarray:  # fmt: skip
+    from packcalc.design import body_for_size
+    from packcalc.pattern import grade_options
+
+    ok = np.ones(np.broadcast_shapes(*(np.shape(v) for v in options.values())), dtype=bool)
+    for size in sizes:
+        body = body_for_size(size, library, "sizes")
+        graded = grade_options(options, design.body, body)
+        ok &= valid_options(graded, body.chest)
+    return ok
+
+
+def optimise(
+    design: Design,
+    brief: Brief,
+    library: Library | None = None,
+    fabrics: Mapping[str, Sequence[str]] | None = None,
+    variables: Sequence[str] | None = None,
+    samples: int = 20_000,
+    seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> Optimum:
+    """The lightest design that meets a brief.
+
+    A random search over the continuous variables (pattern options, pocket scale) and
+    every combination of fabric choices, evaluated in one vectorised pass; then a local
+    refinement of the best candidates with ``scipy.optimize.minimize`` (SLSQP) with the
+    fabrics fixed; then the load fit (mixed-integer program) of the best candidates
+    until one carries the kit.
+
+    Parameters
+    ----------
+    design : Design
+        The starting design (its pockets, trims, load and other choices stay).
+    brief : Brief
+        The constraints.
+    library : Library, optional
+        The materials library.
+    fabrics : mapping of str to sequence of str, optional
+        Fabric choices per panel group (default :func:`candidate_fabrics`).
+    variables : sequence of str, optional
+        Continuous parameter paths to vary (default: every pattern option and
+        ``pocket.scale``).
+    samples : int, optional
+        Random variants evaluated (default 20 000).
+    seed : int, optional
+        Random seed (the same brief gives the same answer).
+    progress : callable, optional
+        ``progress(done, total)`` during the search.
+
+    Returns
+    -------
+    Optimum
+    """
+    from scipy.optimize import minimize
+
+    from packcalc.loadfit import fit_load
+
+    library = library or load_library()
+    fabrics = dict(fabrics) if fabrics is not None else candidate_fabrics(design, library)
+    variables = list(variables) if variables is not None else [*OPTION_ALIASES, "pocket.scale"]
+    pressure = brief.pressure_kpa or design.squeeze_pressure_kpa
+    bounds = {}
+    for path in variables:
+        option = _option(path)
+        if option:
+            spec = OPTION_SPECS[option]
+            bounds[path] = (spec.minimum, spec.maximum)
+        elif path == "pocket.scale":
+            bounds[path] = SCALE_RANGE
+        else:
+            raise PackcalcError(path, "only pattern options and pocket.scale are optimised")
+
+    notes = ["durability floors are not applied: the library holds no abrasion figures as data"]
+    if "pocket.scale" in bounds and brief.load != "":
+        # The kit fixes how small the pockets may get: the smallest scale that carries it.
+        low, high = bounds["pocket.scale"]
+        smallest = _smallest_scale_for_kit(design, library, brief.load, low, high)
+        if smallest is None:
+            raise PackcalcError(
+                "brief", f"the kit does not fit even with every pocket scaled ×{high:g}"
+            )
+        bounds["pocket.scale"] = (smallest, high)
+        notes.append(f"the kit needs pockets at ×{smallest:.2f} of the design's or more")
+
+    rng = np.random.default_rng(seed)
+    variants: dict[str, Any] = {}
+    for path, (low, high) in bounds.items():
+        variants[path] = rng.uniform(low, high, samples)
+        if path == "pocket.scale":  # on a 0.02 grid: each distinct scale costs a capacity search
+            variants[path] = np.clip(np.round(variants[path] / 0.02) * 0.02, low, high)
+        variants[path][0] = np.clip(base_value(design, path, library), low, high)
+    for group, choices in fabrics.items():
+        variants[f"fabric.{group}"] = rng.choice(np.asarray(choices, dtype=object), samples)
+        variants[f"fabric.{group}"][0] = choices[0]
+    variants["pressure"] = np.full(samples, pressure)
+    out = chunked(design, variants, library, chunk=max(samples // 10, 1000), progress=progress)
+    if "interrupted_at" in out:
+        raise KeyboardInterrupt
+
+    def constraints_ok(result: Mapping[str, np.ndarray], options: Mapping[str, Any]) -> np.ndarray:
+        ok = result["valid"].copy()
+        ok &= _sizes_valid(design, options, brief.sizes, library)
+        # The vest must still fit its runner, relaxed to fully stretched.
+        ok &= (result["chest_min_cm"] <= design.body.chest) & (
+            design.body.chest <= result["chest_max_cm"]
+        )
+        if brief.capacity_min_l is not None:
+            ok &= result["capacity_stretched_l"] >= brief.capacity_min_l
+        if brief.packed_max_l is not None:
+            ok &= result["packed_volume_l"] <= brief.packed_max_l
+        return ok
+
+    option_arrays = {**design.options, **{_option(p): v for p, v in variants.items() if _option(p)}}
+    feasible = constraints_ok(out, option_arrays)
+    sizes_ok = out["valid"] & _sizes_valid(design, option_arrays, brief.sizes, library)
+    front_index = np.nonzero(sizes_ok)[0]
+    front_rows = front_index[
+        pareto_front(
+            out["weight_g"][front_index],
+            -out["capacity_stretched_l"][front_index],
+            out["packed_volume_l"][front_index],
+        )
+    ] if len(front_index) else front_index  # fmt: skip
+    front = {name: out[name][front_rows] for name in OUTPUTS}
+    for path in variants:
+        front[path] = np.asarray(variants[path])[front_rows]
+    if not feasible.any():
+        raise PackcalcError(
+            "brief",
+            f"none of {samples} variants meets it (sizes {', '.join(brief.sizes)}, capacity ≥ "
+            f"{brief.capacity_min_l} L, packed ≤ {brief.packed_max_l} L): loosen it or widen "
+            "the fabric choices",
+        )
+
+    # Refine the best few fabric combinations with SLSQP on the pattern options (the
+    # pocket scale stays at the sample's: capacity is a search, not a smooth function).
+    order = np.argsort(np.where(feasible, out["weight_g"], np.inf))
+    paths = [p for p in bounds if p != "pocket.scale"]
+    tried: list[tuple[float, dict[str, Any]]] = []
+    seen_combos = set()
+    for index in order[: max(50, samples // 100)]:
+        if not feasible[index]:
+            break
+        combo = tuple(str(variants[f"fabric.{g}"][index]) for g in fabrics)
+        if combo in seen_combos:
+            continue
+        seen_combos.add(combo)
+        fixed: dict[str, Any] = {f"fabric.{g}": c for g, c in zip(fabrics, combo, strict=True)}
+        if "pocket.scale" in bounds:
+            fixed["pocket.scale"] = float(variants["pocket.scale"][index])
+        start = np.array([variants[p][index] for p in paths])
+
+        def run(x: np.ndarray, fixed: dict[str, Any] = fixed) -> dict[str, np.ndarray]:
+            return evaluate(
+                design, {**dict(zip(paths, x, strict=True)), **fixed, "pressure": [pressure]},
+                library,
+            )  # fmt: skip
+
+        def margins(x: np.ndarray) -> np.ndarray:
+            result = run(x)
+            opts = {**design.options, **{_option(p): v for p, v in zip(paths, x, strict=True)
+                                         if _option(p)}}  # fmt: skip
+            values = [1.0 if constraints_ok(result, opts)[0] else -1.0]
+            if brief.capacity_min_l is not None:
+                values.append(result["capacity_stretched_l"][0] - brief.capacity_min_l)
+            if brief.packed_max_l is not None:
+                values.append(brief.packed_max_l - result["packed_volume_l"][0])
+            return np.array(values)
+
+        refined = minimize(
+            lambda x: float(run(x)["weight_g"][0]),
+            start,
+            method="SLSQP",
+            bounds=[bounds[p] for p in paths],
+            constraints=[{"type": "ineq", "fun": margins}],
+            options={"maxiter": 30, "ftol": 1e-4},
+        )
+        x = refined.x if np.all(margins(refined.x) >= 0) else start
+        tried.append((float(run(x)["weight_g"][0]), {**dict(zip(paths, x, strict=True)), **fixed}))
+        if len(tried) >= 3:
+            break
+
+    # The lightest refined candidate that carries the kit.
+    candidates = sorted(tried, key=lambda t: t[0])
+    candidates += [
+        (float(out["weight_g"][i]), {p: variants[p][i] for p in variants if p != "pressure"})
+        for i in order[:20]
+        if feasible[i]
+    ]
+    chosen, kit_fits = None, False
+    for weight, values in candidates:
+        trial = apply(design, values, library)
+        if brief.load == "":
+            chosen, kit_fits = (weight, values, trial), True
+            break
+        fit = fit_load(trial, library, brief.load or None)
+        if fit.fits:
+            chosen, kit_fits = (weight, values, trial), True
+            break
+    if chosen is None:
+        weight, values = candidates[0]
+        chosen = (weight, values, apply(design, values, library))
+        notes.append("no candidate carries the whole kit: the lightest is shown")
+    weight, values, best = chosen
+    final = evaluate(
+        design, {**{k: [v] for k, v in values.items()}, "pressure": [pressure]}, library
+    )
+
+    binding = []
+    if (
+        brief.capacity_min_l is not None
+        and final["capacity_stretched_l"][0] <= brief.capacity_min_l * 1.01
+    ):
+        binding.append(f"capacity ≥ {brief.capacity_min_l:g} L")
+    if brief.packed_max_l is not None and final["packed_volume_l"][0] >= brief.packed_max_l * 0.99:
+        binding.append(f"packed volume ≤ {brief.packed_max_l:g} L")
+    for path, (low, high) in bounds.items():
+        value = float(values[path])
+        span = high - low
+        if value <= low + 0.01 * span:
+            binding.append(f"{path} at its minimum {low:g}")
+        elif value >= high - 0.01 * span:
+            binding.append(f"{path} at its maximum {high:g}")
+    return Optimum(
+        design=best,
+        weight_g=float(final["weight_g"][0]),
+        capacity_stretched_l=float(final["capacity_stretched_l"][0]),
+        packed_volume_l=float(final["packed_volume_l"][0]),
+        binding=tuple(binding),
+        kit_fits=kit_fits,
+        evaluated=samples,
+        feasible=int(feasible.sum()),
+        front=front,
+        notes=tuple(notes),
+    )

@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -503,8 +503,11 @@ def _fill_strain(cap: PocketCapacity, volume_l: float) -> float:
 
 
 def fit_range_cm(
-    design: Design, library: Library, comfort_limit_kpa: float = COMFORT_LIMIT_KPA
-) -> tuple[float, float]:
+    design: Design,
+    library: Library,
+    comfort_limit_kpa: float = COMFORT_LIMIT_KPA,
+    options: Mapping[str, Any] | None = None,
+) -> tuple[Any, Any]:
     """Chest circumferences the vest fits [cm].
 
     The girth is the back, both fronts, both side wings and the sternum gap. Stretched,
@@ -521,13 +524,15 @@ def fit_range_cm(
         For stretch limits and compositions.
     comfort_limit_kpa : float, optional
         Pressure the vest may put on the torso [kPa].
+    options : mapping of str to float or array, optional
+        Pattern options [cm] in place of the design's (arrays: one value per variant).
 
     Returns
     -------
-    (float, float)
+    (float or ndarray, float or ndarray)
         Smallest and largest chest circumference [cm].
     """
-    o = design.options
+    o = {**design.options, **(options or {})}
     wing = wing_length(o, design.body)
     segments = [
         ("back", o["back_width"]),
@@ -547,7 +552,7 @@ def fit_range_cm(
     tension = comfort_limit_kpa * 1000 * radius_m
     for _, modulus, limit in springs:
         if limit > 0:
-            tension = min(tension, modulus * limit)
+            tension = np.minimum(tension, modulus * limit)
     stretched = o["front_gap"] + sum(
         length * (1 + (tension / modulus if limit > 0 else 0.0))
         for length, modulus, limit in springs
