@@ -103,6 +103,30 @@ def valid_options(options: Mapping[str, Any], chest_cm: Any) -> np.ndarray:
     return ok
 
 
+def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> Any:
+    """Whether every pocket (its flat width and height) lies within the panel it sits on:
+    front pockets on a front panel, back pockets on the back, side and hip pockets on a
+    side wing. Floats or arrays."""
+    o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
+    wing = (design.body.chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"]
+            - o["front_gap"]) / 2  # fmt: skip
+    panel = {
+        "front": (o["front_width"], o["front_height"]),
+        "back": (o["back_width"], o["back_height"]),
+        "side": (wing, o["side_wing_depth"]),
+        "hip": (wing, o["side_wing_depth"]),
+    }
+    ok: Any = True
+    for pocket in design.pockets:
+        width, height = panel[pocket.location.split("-")[0]]
+        ok = (
+            ok
+            & (pocket.width_cm * scale <= width + 1e-9)
+            & (pocket.height_cm * scale <= height + 1e-9)
+        )
+    return ok
+
+
 def _scaled(pocket: Pocket, scale: float) -> Pocket:
     return dataclasses.replace(
         pocket, width_cm=pocket.width_cm * scale, height_cm=pocket.height_cm * scale
@@ -175,7 +199,11 @@ def _evaluate_numeric(
         "packed_floor_l": floor + inputs.rigid_volume_l,
         "capacity_relaxed_l": relaxed,
         "capacity_stretched_l": stretched,
-        "valid": np.broadcast_to(valid_options(all_options, design.body.chest), (n,)).copy(),
+        "valid": np.broadcast_to(
+            valid_options(all_options, design.body.chest)
+            & pockets_fit_panels(design, options, scale),
+            (n,),
+        ).copy(),
     }
 
 
@@ -203,7 +231,7 @@ def evaluate(
         ``weight_g``, ``packed_volume_l`` (at each variant's pressure),
         ``packed_floor_l``, ``capacity_relaxed_l``, ``capacity_stretched_l``, each of
         shape (N,), ``chest_min_cm`` and ``chest_max_cm`` (the body-fit range) and
-        ``valid`` (the options make a vest).
+        ``valid`` (the options make a vest and every pocket lies within its panel).
     """
     library = library or load_library()
     arrays = {path: np.atleast_1d(np.asarray(values)) for path, values in variants.items()}
@@ -709,7 +737,9 @@ def optimise(
     for path, (low, high) in bounds.items():
         value = float(values[path])
         span = high - low
-        if value <= low + 0.01 * span:
+        if path == "pocket.scale" and value <= low + 0.01 * span and low > SCALE_RANGE[0]:
+            binding.append(f"the kit: pockets at ×{low:.2f}, the smallest that carries it")
+        elif value <= low + 0.01 * span:
             binding.append(f"{path} at its minimum {low:g}")
         elif value >= high - 0.01 * span:
             binding.append(f"{path} at its maximum {high:g}")

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from packcalc.errors import PackcalcError
 
 KINDS = {"fibre": "fibres", "fabric": "fabrics", "trim": "trims", "item": "items"}
@@ -158,6 +160,174 @@ def _cmd_fit(args: argparse.Namespace) -> None:
         print(format_fit(fit, design.name))
 
 
+class _Progress:
+    """A progress bar on stderr for long runs (only when stderr is a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active:
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def parse_vary(spec: str) -> tuple[str, list[Any]]:
+    """``back.height=30cm:40cm:11`` (start:stop:count, with units) or ``fabric.back=a,b,c``."""
+    from packcalc.batch import _option
+    from packcalc.units import parse_quantity
+
+    path, sep, values = spec.partition("=")
+    path, values = path.strip(), values.strip()
+    if not sep or not values:
+        raise PackcalcError(
+            f"--vary {spec}",
+            "expected PATH=START:STOP:COUNT or PATH=A,B,C, like back.height=30cm:40cm:11",
+        )
+    if path.startswith("fabric."):
+        return path, [v.strip() for v in values.split(",") if v.strip()]
+    kind = path.partition(".")[0]
+    unit = "cm" if _option(path) else {"gsm": "g/m**2", "pressure": "kPa"}.get(kind, "")
+    where = f"--vary {path}"
+
+    def number(text: str) -> float:
+        if unit:
+            return parse_quantity(text.strip(), unit, where, minimum=None)
+        try:
+            return float(text)
+        except ValueError:
+            raise PackcalcError(where, f"expected a plain number, got {text.strip()!r}") from None
+
+    if ":" not in values:
+        return path, [number(v) for v in values.split(",")]
+    parts = values.split(":")
+    if len(parts) != 3:
+        raise PackcalcError(where, f"expected START:STOP:COUNT, got {values!r}")
+    try:
+        count = int(parts[2])
+    except ValueError:
+        raise PackcalcError(where, f"expected a whole COUNT, got {parts[2]!r}") from None
+    if not 1 <= count <= 10_000_000:
+        raise PackcalcError(where, f"expected a COUNT from 1 to 10^7, got {count}")
+    return path, list(np.linspace(number(parts[0]), number(parts[1]), count))
+
+
+def _cmd_sweep(args: argparse.Namespace) -> None:
+    import csv
+
+    from packcalc.batch import chunked, grid
+    from packcalc.design import load_design
+    from packcalc.library import load_library
+
+    design = load_design(args.design)
+    if args.size:
+        design = design.with_size(args.size)
+    axes = dict(parse_vary(spec) for spec in args.vary or [])
+    if not axes:
+        raise PackcalcError("--vary", "give at least one, like --vary back.height=30cm:40cm:11")
+    variants = grid(axes)
+    n = len(next(iter(variants.values())))
+    if n > 20_000_000:
+        raise PackcalcError("--vary", f"{n} variants: expected at most 2·10^7")
+    out = chunked(design, variants, load_library(), progress=_Progress("sweep"))
+    interrupted = "interrupted_at" in out
+    done = int(out.pop("interrupted_at", [n])[0])
+    outputs = ["weight_g", "packed_volume_l", "packed_floor_l", "capacity_relaxed_l",
+               "capacity_stretched_l"]  # fmt: skip
+    columns = [*variants, *outputs, "valid"]
+    target = open(args.csv, "w", newline="") if args.csv else sys.stdout  # noqa: SIM115
+    try:
+        writer = csv.writer(target)
+        writer.writerow(columns)
+        for i in range(done):
+            writer.writerow(
+                [
+                    *(variants[c][i] for c in variants),
+                    *(f"{out[c][i]:.6g}" for c in outputs),
+                    bool(out["valid"][i]),
+                ]
+            )
+    finally:
+        if args.csv:
+            target.close()
+    valid = out["valid"][:done]
+    weights = out["weight_g"][:done][valid]
+    summary = f"{done} of {n} variants" + (" (stopped: Ctrl-C)" if interrupted else "")
+    if len(weights):
+        summary += f"; valid {valid.sum()}; weight {weights.min():.1f}–{weights.max():.1f} g"
+    sys.stderr.write(summary + "\n")
+    if interrupted:
+        raise SystemExit(130)
+
+
+def _cmd_optimise(args: argparse.Namespace) -> None:
+    from packcalc.batch import Brief, optimise
+    from packcalc.design import load_design, save_design
+    from packcalc.library import load_library
+    from packcalc.units import parse_quantity
+
+    design = load_design(args.design)
+    brief = Brief(
+        capacity_min_l=parse_quantity(args.capacity_min, "L", "--capacity-min")
+        if args.capacity_min
+        else None,
+        packed_max_l=parse_quantity(args.packed_max, "L", "--packed-max")
+        if args.packed_max
+        else None,
+        pressure_kpa=parse_quantity(args.pressure, "kPa", "--pressure", maximum=200.0)
+        if args.pressure
+        else None,
+        load="" if args.no_load else args.load,
+    )
+    try:
+        best = optimise(design, brief, load_library(), samples=args.samples,
+                        progress=_Progress("optimise"))  # fmt: skip
+    except KeyboardInterrupt:
+        sys.stderr.write("packcalc: stopped (Ctrl-C): no optimum\n")
+        raise SystemExit(130) from None
+    if args.out:
+        save_design(best.design, args.out)
+    report = {
+        "weight_g": round(best.weight_g, 2),
+        "start_weight_g": None,
+        "capacity_stretched_l": round(best.capacity_stretched_l, 3),
+        "packed_volume_l": round(best.packed_volume_l, 4),
+        "kit_fits": best.kit_fits,
+        "binding": list(best.binding),
+        "options_cm": {k: round(v, 2) for k, v in best.design.options.items()},
+        "fabrics": {k: v.fabric for k, v in best.design.panels.items()},
+        "evaluated": best.evaluated,
+        "feasible": best.feasible,
+        "pareto_points": len(best.front["weight_g"]),
+        "notes": list(best.notes),
+    }
+    from packcalc.estimator import estimate
+
+    report["start_weight_g"] = round(estimate(design).weight.m_as("g"), 2)
+    if args.json:
+        _print_json(report)
+        return
+    print(f"lightest design meeting the brief: {report['weight_g']} g "
+          f"(start {report['start_weight_g']} g)")  # fmt: skip
+    print(f"  capacity {report['capacity_stretched_l']} L stretched, packed "
+          f"{report['packed_volume_l']} L, kit fits: {best.kit_fits}")  # fmt: skip
+    print(f"  binding: {', '.join(best.binding) or 'none'}")
+    print("  fabrics: " + ", ".join(f"{k} {v}" for k, v in report["fabrics"].items()))
+    print("  options: " + ", ".join(f"{k} {v:g} cm" for k, v in report["options_cm"].items()))
+    print(f"  {best.feasible} of {best.evaluated} variants met the brief; Pareto front "
+          f"{report['pareto_points']} points")  # fmt: skip
+    for note in best.notes:
+        print(f"  note: {note}")
+    if args.out:
+        print(f"  saved: {args.out}")
+
+
 def format_estimate(result: Any) -> str:
     """The readable breakdown printed by ``packcalc estimate``."""
     design = result.design
@@ -262,6 +432,29 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--json", action="store_true", help="print JSON")
     fit.set_defaults(run=_cmd_fit)
 
+    sweep = commands.add_parser("sweep", help="weight, packed volume, capacity over a grid")
+    sweep.add_argument("design", help="design file or preset name")
+    sweep.add_argument("--size", help="draft another size first")
+    sweep.add_argument(
+        "--vary",
+        action="append",
+        help="PATH=START:STOP:COUNT or PATH=A,B,C (back.height=30cm:40cm:11, fabric.back=a,b)",
+    )
+    sweep.add_argument("--csv", help="write the rows to this file (default: stdout)")
+    sweep.set_defaults(run=_cmd_sweep)
+
+    opt = commands.add_parser("optimise", help="the lightest design that meets a brief")
+    opt.add_argument("design", help="design file or preset name")
+    opt.add_argument("--capacity-min", help="stretched capacity at least, e.g. '5 L'")
+    opt.add_argument("--packed-max", help="packed volume at most, e.g. '0.5 L'")
+    opt.add_argument("--pressure", help="pressure of the packed volume (default: the design's)")
+    opt.add_argument("--load", help="a load list that must fit (default: the design's load)")
+    opt.add_argument("--no-load", action="store_true", help="do not require a load to fit")
+    opt.add_argument("--samples", type=int, default=20_000, help="variants to search")
+    opt.add_argument("--out", help="save the optimal design as TOML")
+    opt.add_argument("--json", action="store_true", help="print JSON")
+    opt.set_defaults(run=_cmd_optimise)
+
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")
     presets.set_defaults(run=_cmd_presets)
@@ -279,6 +472,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        sys.stderr.write("packcalc: stopped (Ctrl-C)\n")
+        return 130
     return 0
 
 
