@@ -88,25 +88,40 @@ def _all_paths() -> list[str]:
     return [*OPTION_ALIASES, *groups, "pressure", "pocket.scale"]
 
 
-def valid_options(options: Mapping[str, Any], chest_cm: Any) -> np.ndarray:
-    """Whether each variant's options make a vest (the checks of ``pattern.draft``)."""
+STRICT = 1e-6  # [cm] margins that must be positive, not just zero
+
+
+def option_margins(options: Mapping[str, Any], chest_cm: Any) -> list[Any]:
+    """Slack of every rule the draft enforces [cm]: all ≥ 0 when the options make a vest
+    (limits of each option, the girth closes, strap narrower than half the back, wing
+    lower than back and front, neck dip above the wings)."""
     o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
-    ok = np.ones(np.broadcast_shapes(*(v.shape for v in o.values())), dtype=bool)
+    margins = []
     for name, spec in OPTION_SPECS.items():
-        ok &= (o[name] >= spec.minimum) & (o[name] <= spec.maximum)
+        margins += [o[name] - spec.minimum, spec.maximum - o[name]]
     wing = (np.asarray(chest_cm) + o["fit_ease"] - o["back_width"] - 2 * o["front_width"]
             - o["front_gap"]) / 2  # fmt: skip
-    ok &= wing >= MIN_WING_LENGTH
-    ok &= 2 * o["strap_width"] < o["back_width"]
-    ok &= o["side_wing_depth"] < np.minimum(o["back_height"], o["front_height"])
-    ok &= o["back_neck_drop"] < o["back_height"] - o["side_wing_depth"]
+    margins.append(wing - MIN_WING_LENGTH)
+    margins.append(o["back_width"] - 2 * o["strap_width"] - STRICT)
+    margins.append(o["back_height"] - o["side_wing_depth"] - STRICT)
+    margins.append(o["front_height"] - o["side_wing_depth"] - STRICT)
+    margins.append(o["back_height"] - o["side_wing_depth"] - o["back_neck_drop"] - STRICT)
+    return margins
+
+
+def valid_options(options: Mapping[str, Any], chest_cm: Any) -> np.ndarray:
+    """Whether each variant's options make a vest (the checks of ``pattern.draft``)."""
+    margins = option_margins(options, chest_cm)
+    ok = np.ones(np.broadcast_shapes(*(np.shape(m) for m in margins)), dtype=bool)
+    for margin in margins:
+        ok &= margin >= 0
     return ok
 
 
-def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> Any:
-    """Whether every pocket (its flat width and height) lies within the panel it sits on:
+def pocket_margins(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> list[Any]:
+    """Slack [cm] of every pocket's flat width and height within the panel it sits on:
     front pockets on a front panel, back pockets on the back, side and hip pockets on a
-    side wing. Floats or arrays."""
+    side wing."""
     o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
     wing = (design.body.chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"]
             - o["front_gap"]) / 2  # fmt: skip
@@ -116,14 +131,18 @@ def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 
         "side": (wing, o["side_wing_depth"]),
         "hip": (wing, o["side_wing_depth"]),
     }
-    ok: Any = True
+    margins = []
     for pocket in design.pockets:
         width, height = panel[pocket.location.split("-")[0]]
-        ok = (
-            ok
-            & (pocket.width_cm * scale <= width + 1e-9)
-            & (pocket.height_cm * scale <= height + 1e-9)
-        )
+        margins += [width - pocket.width_cm * scale, height - pocket.height_cm * scale]
+    return margins
+
+
+def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> Any:
+    """Whether every pocket lies within its panel (see :func:`pocket_margins`)."""
+    ok: Any = True
+    for margin in pocket_margins(design, options, scale):
+        ok = ok & (margin >= -1e-9)
     return ok
 
 
@@ -573,7 +592,9 @@ def optimise(
     """
     from scipy.optimize import minimize
 
+    from packcalc.design import body_for_size
     from packcalc.loadfit import fit_load
+    from packcalc.pattern import grade_options
 
     library = library or load_library()
     fabrics = dict(fabrics) if fabrics is not None else candidate_fabrics(design, library)
@@ -676,23 +697,31 @@ def optimise(
                 library,
             )  # fmt: skip
 
-        def margins(x: np.ndarray) -> np.ndarray:
+        def margins(x: np.ndarray, fixed: dict[str, Any] = fixed) -> np.ndarray:
             result = run(x)
             opts = {**design.options, **{_option(p): v for p, v in zip(paths, x, strict=True)
                                          if _option(p)}}  # fmt: skip
-            values = [1.0 if constraints_ok(result, opts)[0] else -1.0]
+            scale = fixed.get("pocket.scale", 1.0)
+            values = list(option_margins(opts, design.body.chest))
+            values += pocket_margins(design, opts, scale)
+            for size in brief.sizes:
+                body = body_for_size(size, library, "sizes")
+                values += option_margins(grade_options(opts, design.body, body), body.chest)
+            values.append(design.body.chest - result["chest_min_cm"][0])
+            values.append(result["chest_max_cm"][0] - design.body.chest)
             if brief.capacity_min_l is not None:
                 values.append(result["capacity_stretched_l"][0] - brief.capacity_min_l)
             if brief.packed_max_l is not None:
                 values.append(brief.packed_max_l - result["packed_volume_l"][0])
-            return np.array(values)
+            return np.array([float(v) for v in values])
 
         refined = minimize(
             lambda x: float(run(x)["weight_g"][0]),
             start,
             method="SLSQP",
             bounds=[bounds[p] for p in paths],
-            constraints=[{"type": "ineq", "fun": margins}],
+            # A hair inside every limit, so the answer passes the exact checks.
+            constraints=[{"type": "ineq", "fun": lambda x: margins(x) - 1e-6}],
             options={"maxiter": 30, "ftol": 1e-4},
         )
         x = refined.x if np.all(margins(refined.x) >= 0) else start
