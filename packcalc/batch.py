@@ -48,6 +48,7 @@ OPTION_ALIASES = {
 }
 PARAMETER_UNITS = {"gsm": "g/m**2", "layers": "", "pressure": "kPa", "pocket.scale": ""}
 OUTPUTS = ("weight_g", "packed_volume_l", "capacity_relaxed_l", "capacity_stretched_l")
+EVALUATE_CHUNK = 65_536
 
 
 def parameter_paths(design: Design) -> list[str]:
@@ -258,6 +259,20 @@ def evaluate(
     for path, array in arrays.items():
         if len(array) not in (1, n):
             raise PackcalcError(f"--vary {path}", f"expected {n} values (or 1), got {len(array)}")
+    if n > EVALUATE_CHUNK:
+        # Blocks of variants keep the working arrays in the CPU caches and the memory low.
+        blocks = [
+            evaluate(
+                design,
+                {
+                    p: a if len(a) == 1 else a[start : start + EVALUATE_CHUNK]
+                    for p, a in arrays.items()
+                },
+                library,
+            )
+            for start in range(0, n, EVALUATE_CHUNK)
+        ]
+        return {name: np.concatenate([b[name] for b in blocks]) for name in blocks[0]}
     fabrics = {p: a for p, a in arrays.items() if p.startswith("fabric.")}
     numeric = {}
     for path, array in arrays.items():

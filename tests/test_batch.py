@@ -156,7 +156,7 @@ def test_optimiser_keeps_the_kit_and_the_sizes():
 
 
 def test_impossible_brief_is_reported():
-    with pytest.raises(PackcalcError, match="^brief: "):
+    with pytest.raises(PackcalcError, match=r"^brief: "):
         optimise(RACE, Brief(packed_max_l=0.01, load=""), LIB, samples=500)
 
 

@@ -1,0 +1,208 @@
+"""packcalc's benchmark suite: one ``name: value unit`` per line, medians of one run.
+
+Run: ``.venv/bin/python benchmarks/bench.py`` (``--quick`` for fewer repetitions).
+
+Goals: ``batch_vs_scalar_ratio`` ≥ 300, ``batch_vs_numpy_floor_ratio`` ≤ 2,
+``estimate_ms`` ≤ 5, ``import_s`` ≤ 0.6, ``app_rerun_ms`` ≤ 200, ``loadfit_ms`` ≤ 50,
+``band_1e5_ms`` ≤ 100, ``batch_variants_per_s`` ≥ 10^6. Machines are shared and noisy:
+compare ratios measured in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def median(function: Callable[[], object], repeat: int, number: int = 1) -> float:
+    """Median over ``repeat`` runs of the mean time of ``number`` calls [s]."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return statistics.median(times)
+
+
+def line(name: str, value: float, unit: str) -> None:
+    print(f"{name}: {value:.4g} {unit}".rstrip(), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--variants", type=int, default=1_000_000, help="batch size")
+    args = parser.parse_args()
+    repeat = 5 if args.quick else 11
+
+    # import_s: a fresh interpreter importing the package (minus a bare interpreter).
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        return time.perf_counter() - start
+
+    bare = statistics.median(run("pass") for _ in range(repeat))
+    full = statistics.median(
+        run("import sys, packcalc; assert 'streamlit' not in sys.modules") for _ in range(repeat)
+    )
+    line("import_s", full - bare, "s")
+
+    from packcalc import loadfit, mass
+    from packcalc.batch import evaluate
+    from packcalc.design import Pocket, load_design
+    from packcalc.estimator import estimate, packing_inputs, weight_parts
+    from packcalc.library import load_library
+
+    library = load_library()
+    race = load_design("race-5l")
+    estimate(race, library=library)
+    line("estimate_ms", median(lambda: estimate(race, library=library), repeat, 20) * 1e3, "ms")
+
+    parts = weight_parts(race, library)
+    fabrics = sorted({p.fabric for p in parts if p.fabric})
+    trims = sorted({p.trim for p in parts if p.trim})
+    band_args = (
+        [p.mass_g for p in parts],
+        [fabrics.index(p.fabric) if p.fabric else -1 for p in parts],
+        [p.dimension_power for p in parts],
+        [trims.index(p.trim) if p.trim else -1 for p in parts],
+        0.05,
+        0.02,
+        0.05,
+    )
+    band = median(lambda: mass.tolerance_samples(*band_args, samples=100_000), repeat)
+    line("band_1e5_ms", band * 1e3, "ms")
+
+    ultra = load_design("ultra-12l")
+    more = (
+        Pocket("hip left", "hip-left", 12, 10, 0, "power-mesh", "none", True),
+        Pocket("hip right", "hip-right", 12, 10, 0, "power-mesh", "none", True),
+        Pocket("strap left", "front-left", 7, 9, 0, "power-mesh", "none", True),
+        Pocket("strap right", "front-right", 7, 9, 0, "power-mesh", "none", True),
+    )
+    twelve = dataclasses.replace(ultra, pockets=ultra.pockets + more)
+    extra = [library.items["gel"], library.items["bar-65g"]]
+
+    def fresh_fit() -> None:
+        loadfit._cached_place.cache_clear()  # measure the solve, not the memory of it
+        loadfit.pocket_capacity.cache_clear()
+        loadfit.fit_load(twelve, library, None, extra)
+
+    line("loadfit_ms", median(fresh_fit, repeat) * 1e3, "ms")
+
+    # Batch: weight + packed volume + capacity of the 5 L preset, every pattern option,
+    # the areal density of each panel group and the pressure varied at random.
+    n = args.variants
+    rng = np.random.default_rng(0)
+    variants = {
+        "back.height": rng.uniform(30, 38, n),
+        "back.width": rng.uniform(26, 30, n),
+        "front.height": rng.uniform(24, 28, n),
+        "front.width": rng.uniform(11, 13, n),
+        "strap.width": rng.uniform(4, 6, n),
+        "wing.depth": rng.uniform(8, 12, n),
+        "gsm.back": rng.uniform(120, 250, n),
+        "gsm.front": rng.uniform(120, 250, n),
+        "gsm.wing": rng.uniform(80, 200, n),
+        "pressure": rng.uniform(1, 20, n),
+    }
+    evaluate(race, {k: v[:100] for k, v in variants.items()}, library)
+    batch = median(lambda: evaluate(race, variants, library), max(3, repeat // 3))
+    line("batch_variants_per_s", n / batch, "1/s")
+
+    # The same variants one at a time through the single-design path (a sample of them).
+    sample = 200
+    from packcalc.batch import apply
+
+    designs = [
+        apply(race, {k: v[i] for k, v in variants.items() if k != "pressure"}, library)
+        for i in range(sample)
+    ]
+
+    def scalar_loop() -> None:
+        for i, design in enumerate(designs):
+            estimate(design, library=library, pressure_kpa=variants["pressure"][i])
+            sum(loadfit.pocket_capacity(p, library).stretched_l for p in design.pockets)
+
+    per_scalar = median(scalar_loop, 3) / sample
+    line("batch_vs_scalar_ratio", per_scalar / (batch / n), "x")
+
+    # The numpy floor: the same arithmetic (part masses summed, packed volume summed) on
+    # pre-built arrays, with nothing else: how close the batch pass is to the machine.
+    batch_parts = weight_parts(
+        race,
+        library,
+        options={
+            "back_height": variants["back.height"],
+            "back_width": variants["back.width"],
+            "front_height": variants["front.height"],
+            "front_width": variants["front.width"],
+            "strap_width": variants["strap.width"],
+            "side_wing_depth": variants["wing.depth"],
+        },
+        gsm={g: variants[f"gsm.{g}"] for g in ("back", "front", "wing")},
+    )
+    masses = np.stack(
+        [np.broadcast_to(np.asarray(p.mass_g, dtype=float), (n,)) for p in batch_parts]
+    )
+    inputs = packing_inputs(batch_parts, library)
+    soft = np.stack(
+        [np.broadcast_to(np.asarray(m, dtype=float), (n,)) for m, *_ in inputs.soft_parts]
+    )
+    laws = np.array([[rho, phi0, a, fold] for _, rho, phi0, a, fold in inputs.soft_parts])
+    pressure = variants["pressure"]
+
+    from packcalc.batch import EVALUATE_CHUNK
+
+    def numpy_floor() -> None:
+        # In the same blocks as the batch pass, so both get the same cache behaviour.
+        for start in range(0, n, EVALUATE_CHUNK):
+            block = slice(start, start + EVALUATE_CHUNK)
+            masses[:, block].sum(axis=0)
+            phi = np.minimum((laws[:, 1:2] ** 3 + pressure[block] / laws[:, 2:3]) ** (1 / 3), 1.0)
+            (soft[:, block] / (laws[:, 0:1] * laws[:, 3:4] * phi)).sum(axis=0)
+
+    floor = median(numpy_floor, max(3, repeat // 3))
+    line("batch_vs_numpy_floor_ratio", batch / floor, "x")
+
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    heights = iter([36.0, 34.0] * (repeat + 2))
+    app.slider(key="opt_back_height").set_value(next(heights)).run()
+
+    def rerun() -> None:
+        app.slider(key="opt_back_height").set_value(next(heights)).run()
+
+    line("app_rerun_ms", median(rerun, repeat) * 1e3, "ms")
+    # Peak memory of a batch run alone, in a fresh process (this one holds the floor's
+    # pre-built arrays and the app).
+    probe = (
+        "import numpy as np; from packcalc.batch import evaluate; "
+        "from packcalc.design import load_design; rng = np.random.default_rng(0); "
+        f"n = {n}; "
+        "evaluate(load_design('race-5l'), {'back.height': rng.uniform(30, 38, n), "
+        "'gsm.back': rng.uniform(120, 250, n), 'pressure': rng.uniform(1, 20, n)}); "
+        # VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork and exec.
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
+    )
+    rss_kb = float(subprocess.run([sys.executable, "-c", probe], check=True, cwd=ROOT,
+                                  capture_output=True, text=True).stdout.split()[-1])  # fmt: skip
+    line("peak_rss_mb", rss_kb / 1024, "MB")
+
+
+if __name__ == "__main__":
+    main()
