@@ -650,7 +650,7 @@ def fit_load(
         front_share=front / load_mass if load_mass else 0.5,
         left_share=left / load_mass if load_mass else 0.5,
         com_offset_cm=offset,
-        fit_range_cm=fit_range_cm(design, library),
+        fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library)),
         body_chest_cm=design.body.chest,
         notes=tuple(notes),
     )
