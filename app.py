@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from packcalc import textile
+from packcalc.batch import Brief, apply, optimise, sensitivity
 from packcalc.bom import bill_of_materials, bom_csv
 from packcalc.capacity import POCKET_SHAPES
 from packcalc.design import (
@@ -35,8 +37,10 @@ from packcalc.ui.figures import (
     headline,
     packing_rows,
     packing_spec,
+    pareto_spec,
     pattern_svg,
     placement_svg,
+    tornado_spec,
 )
 from packcalc.ui.i18n import LANGUAGES, translate
 from packcalc.ui.state import (
@@ -533,6 +537,89 @@ def compare_tab() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table")
 
 
+def explore_tab(design) -> None:
+    """Sensitivity of the current design, and the lightest design for a brief."""
+    st.subheader(_("Which parameter to work on first"))
+    rows = pd.DataFrame(sensitivity(design, library()))
+    base = estimate(design, library=library()).weight.m_as("g")
+    bars = pd.DataFrame(
+        [
+            {"parameter": r["parameter"], "change": label, "grams": r[f"weight_g_{end}"] - base}
+            for r in rows.to_dict("records")
+            for label, end in (("−10 %", "low"), ("+10 %", "high"))
+        ]
+    )
+    st.vega_lite_chart(bars, tornado_spec(_("Weight change for ±10 % of each parameter")),
+                       width="stretch")  # fmt: skip
+    st.dataframe(
+        rows[["parameter", "value", "weight_elasticity", "packed_volume_l_low",
+              "packed_volume_l_high", "capacity_stretched_l_low", "capacity_stretched_l_high"]],
+        hide_index=True,
+        key="sensitivity_table",
+    )  # fmt: skip
+
+    st.subheader(_("The lightest design that meets a brief"))
+    cols = st.columns(4)
+    capacity = cols[0].number_input(_("Capacity at least [L]"), 0.0, 30.0, 5.0, 0.5,
+                                    key="brief_capacity")  # fmt: skip
+    packed = cols[1].number_input(_("Packed volume at most [L]"), 0.05, 5.0, 0.5, 0.05,
+                                  key="brief_packed")  # fmt: skip
+    samples = cols[2].select_slider(_("Variants searched"), [2000, 5000, 20000], 5000,
+                                    key="brief_samples")  # fmt: skip
+    if cols[3].button(_("Search"), key="brief_search"):
+        bar = st.progress(0.0, text=_("Searching…"))
+        try:
+            best = optimise(
+                design,
+                Brief(capacity_min_l=capacity or None, packed_max_l=packed),
+                library(),
+                samples=int(samples),
+                progress=lambda done, total: bar.progress(done / total, text=_("Searching…")),
+            )
+            st.session_state.explore = best
+        except PackcalcError as exc:
+            st.session_state.explore = None
+            st.error(str(exc))
+        bar.empty()
+    best = st.session_state.get("explore")
+    if best is None:
+        return
+    st.success(
+        f"{_('Lightest')}: {best.weight_g:.1f} g · {_('capacity')} "
+        f"{best.capacity_stretched_l:.1f} L · {_('packed')} {best.packed_volume_l:.2f} L · "
+        f"{_('the kit fits') if best.kit_fits else _('the kit does not fit')} · "
+        f"{_('binding')}: {', '.join(best.binding) or '—'}"
+    )
+    st.button(
+        _("Load the lightest design"),
+        key="load_optimum",
+        on_click=lambda: show_design(st.session_state.explore.design),
+    )
+    front = pd.DataFrame({k: v for k, v in best.front.items() if np.ndim(v) == 1})
+    front["row"] = range(len(front))
+    st.session_state.explore_front = front
+    st.session_state.explore_base = design
+    st.vega_lite_chart(
+        front,
+        pareto_spec(_("Trade-off front: click a point to load that design")),
+        width="stretch",
+        on_select=on_pick,
+        key="pareto",
+    )
+
+
+def on_pick() -> None:
+    """A click on the trade-off front loads that design."""
+    picked = st.session_state.pareto.selection.get("pick") or []
+    if not picked or "row" not in picked[0]:
+        return
+    front = st.session_state.explore_front
+    row = front.iloc[int(picked[0]["row"])]
+    best = st.session_state.explore
+    values = {k: row[k] for k in best.front if "." in k or k == "pressure"}
+    show_design(apply(st.session_state.explore_base, values, library()))
+
+
 def materials_tab() -> None:
     kind = st.radio(
         _("Records"), list(KIND_LABELS), format_func=lambda k: _(KIND_LABELS[k]), horizontal=True,
@@ -631,9 +718,10 @@ if "base_design" not in st.session_state:
 st.title("packcalc")
 st.caption(_("Weight, packed volume and load fit of ultralight running vests, from fabric specs."))
 sidebar_controls()
-tab_design, tab_compare, tab_library, tab_calculator = st.tabs(
-    [_("Vest"), _("Compare A/B"), _("Materials library"), _("Areal-density calculator")]
-)
+tab_design, tab_explore, tab_compare, tab_library, tab_calculator = st.tabs(
+    [_("Vest"), _("Explore"), _("Compare A/B"), _("Materials library"),
+     _("Areal-density calculator")]
+)  # fmt: skip
 with tab_design:
     top = st.container()  # the answers, filled once the tables below have been read
     with st.expander(_("Pockets, trims and load"), expanded=True):
@@ -644,6 +732,8 @@ with tab_design:
         answers(design, result, error)
         save_and_compare(design, result)
         charts(design, result)
+with tab_explore:
+    explore_tab(design)
 with tab_compare:
     compare_tab()
 with tab_library:

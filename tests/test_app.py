@@ -261,3 +261,18 @@ def test_tables_are_on_the_page(app):
     assert len(editors) == 4  # pockets, trims, load items, custom items
     pockets = editors[0].value
     assert list(pockets["name"]) == [p.name for p in load_design("race-5l").pockets]
+
+
+def test_explore_sensitivity_and_search(app):
+    table = table_with(app, "weight_elasticity")
+    assert len(table) >= 10
+    app.select_slider(key="brief_samples").set_value(2000).run()
+    app.number_input(key="brief_capacity").set_value(4.0).run()
+    app.button(key="brief_search").click().run()
+    assert not app.exception
+    message = next(s.value for s in app.success if s.value.startswith("Lightest"))
+    lightest = float(message.split(":")[1].split(" g")[0])
+    app.button(key="load_optimum").click().run()
+    assert not app.exception
+    assert grams(app) == pytest.approx(lightest, abs=0.06)
+    assert grams(app) < estimate(load_design("race-5l")).weight.m_as("g")

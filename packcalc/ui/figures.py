@@ -315,3 +315,46 @@ def packing_spec(
             },
         ],
     }
+
+
+def tornado_spec(title: str) -> dict[str, Any]:
+    """Vega-Lite spec of the sensitivity tornado: weight change [g] per parameter."""
+    return {
+        "title": title,
+        "height": 360,
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "parameter", "type": "nominal", "sort": None, "title": None},
+            "x": {"field": "grams", "type": "quantitative", "title": "Δ g"},
+            "color": {"field": "change", "type": "nominal", "title": None},
+            "tooltip": [
+                {"field": "parameter"},
+                {"field": "change"},
+                {"field": "grams", "type": "quantitative", "format": "+.1f"},
+            ],
+        },
+    }
+
+
+def pareto_spec(title: str) -> dict[str, Any]:
+    """Vega-Lite spec of the trade-off front: weight against capacity, coloured by packed
+    volume; a click selects a point (``pick``, carrying its ``row``)."""
+    return {
+        "title": title,
+        "height": 320,
+        "params": [{"name": "pick", "select": {"type": "point", "fields": ["row"]}}],
+        "mark": {"type": "circle", "size": 90},
+        "encoding": {
+            "x": {"field": "weight_g", "type": "quantitative", "title": "weight [g]",
+                  "scale": {"zero": False}},
+            "y": {"field": "capacity_stretched_l", "type": "quantitative",
+                  "title": "capacity, stretched [L]"},
+            "color": {"field": "packed_volume_l", "type": "quantitative",
+                      "title": "packed [L]"},
+            "tooltip": [
+                {"field": "weight_g", "type": "quantitative", "format": ".1f"},
+                {"field": "capacity_stretched_l", "type": "quantitative", "format": ".2f"},
+                {"field": "packed_volume_l", "type": "quantitative", "format": ".3f"},
+            ],
+        },
+    }  # fmt: skip

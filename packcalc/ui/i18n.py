@@ -12,6 +12,27 @@ from __future__ import annotations
 LANGUAGES = {"en": "English", "fr": "Français"}
 
 FR: dict[str, str] = {
+    "Capacity at least [L]": "Capacité minimale [L]",
+    "Explore": "Explorer",
+    "Lightest": "Le plus léger",
+    "Load the lightest design": "Charger le modèle le plus léger",
+    "Packed volume at most [L]": "Volume compressé maximal [L]",
+    "Searching…": "Recherche…",
+    "The lightest design that meets a brief": (
+        "Le modèle le plus léger qui respecte un cahier des charges"
+    ),
+    "Trade-off front: click a point to load that design": (
+        "Front des compromis : cliquez sur un point pour charger ce modèle"
+    ),
+    "Variants searched": "Variantes explorées",
+    "Weight change for ±10 % of each parameter": (
+        "Variation du poids pour ±10 % de chaque paramètre"
+    ),
+    "Which parameter to work on first": "Sur quel paramètre travailler d'abord",
+    "binding": "contraintes actives",
+    "packed": "compressé",
+    "the kit does not fit": "le matériel ne rentre pas",
+    "the kit fits": "le matériel rentre",
     # ---------------------------------------------------------------- page and tabs
     "Weight, packed volume and load fit of ultralight running vests, from fabric specs.": (
         "Poids, volume compressé et chargement des gilets de trail ultralégers, "
