@@ -42,7 +42,7 @@ def test_design_slider_moves_the_weight_and_downloads_follow(app_url, page):
     expect(value).to_have_text(f"{expected:.1f} g", timeout=20_000)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     # Weight breakdown and packed-volume curve are drawn (AppTest cannot see charts).
-    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(2)
+    expect(page.locator('[data-testid="stVegaLiteChart"]:visible')).to_have_count(2)
     expect(page.locator('[data-testid="stImage"] img').first).to_be_visible()
 
     # The downloaded design is the one on the page; the bill of materials lists its fabrics.
@@ -87,3 +87,37 @@ def test_library_table_renders(app_url, page):
     page.get_by_role("tab", name="Materials library").click()
     expect(page.get_by_text(re.compile(r"\d+ / \d+ records"))).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stDataFrame"]:visible').first).to_be_visible()
+
+
+def test_a_click_on_the_trade_off_front_loads_that_design(app_url, page):
+    import io
+
+    from PIL import Image
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    value = weight_metric(page).first
+    start = f"{estimate(load_design('race-5l')).weight.m_as('g'):.1f} g"
+    expect(value).to_have_text(start, timeout=30_000)
+    page.get_by_role("tab", name="Explore").click()
+    page.locator('[data-testid="stBaseButton-secondary"]').filter(has_text="Search").click()
+    expect(page.get_by_text("Lightest:")).to_be_visible(timeout=120_000)
+    chart = page.locator('[data-testid="stVegaLiteChart"]:visible').last
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)  # the chart draws after the run ends
+    box = chart.bounding_box()
+    pixels = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB").load()
+    # A point of the front: a saturated pixel inside the plot area (not the legend).
+    hits = [
+        (x, y)
+        for y in range(30, int(box["height"]) - 50, 2)
+        for x in range(70, int(box["width"]) - 120, 2)
+        if abs(pixels[x, y][0] - pixels[x, y][1]) + abs(pixels[x, y][1] - pixels[x, y][2]) > 60
+    ]
+    assert hits, "no point of the front found on the chart"
+    x, y = hits[len(hits) // 2]
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_timeout(1000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.get_by_role("tab", name="Vest").click()
+    expect(value).not_to_have_text(start, timeout=30_000)

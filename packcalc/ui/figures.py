@@ -350,7 +350,7 @@ def pareto_spec(title: str) -> dict[str, Any]:
             "y": {"field": "capacity_stretched_l", "type": "quantitative",
                   "title": "capacity, stretched [L]"},
             "color": {"field": "packed_volume_l", "type": "quantitative",
-                      "title": "packed [L]"},
+                      "title": "packed [L]", "scale": {"scheme": "viridis"}},
             "tooltip": [
                 {"field": "weight_g", "type": "quantitative", "format": ".1f"},
                 {"field": "capacity_stretched_l", "type": "quantitative", "format": ".2f"},
