@@ -328,6 +328,55 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
         print(f"  saved: {args.out}")
 
 
+def _cmd_footprint(args: argparse.Namespace) -> None:
+    from packcalc.design import load_design
+    from packcalc.estimator import estimate
+    from packcalc.footprint import ecobalyse_query, read_footprint
+    from packcalc.units import check_number
+
+    design = load_design(args.design)
+    result = estimate(design)
+    shares = [check_number(a, "--air", maximum=1.0) for a in (args.air or [0.0, 0.33])]
+    data = read_footprint()
+    made_in = args.made_in or design.made_in
+    scenarios = result.footprint(made_in, args.compare or ["VN"], shares)
+    if args.ecobalyse:
+        place = data.places.get(args.ecobalyse)
+        if place is None:
+            raise PackcalcError("--ecobalyse", f"unknown place {args.ecobalyse!r}")
+        query, left_out = ecobalyse_query(result, result.library, place["country"], shares[0])
+        _print_json(query)
+        sys.stderr.write(
+            "note: Ecobalyse has no vest category: its knit t-shirt (tshirt) stands in"
+            + (f"; fibres it does not list, left out: {', '.join(left_out)}" if left_out else "")
+            + "\n"
+        )
+        return
+    if args.json:
+        _print_json(
+            {
+                "design": design.name,
+                "weight_g": round(result.weight.m_as("g"), 2),
+                "scenarios": [s.to_dict() for s in scenarios],
+            }
+        )
+        return
+    print(f"{design.name}: {result.weight.m_as('g'):.1f} g")
+    for s in scenarios:
+        low, high = s.co2e_band_kg
+        print(
+            f"\n{s.name}: {s.co2e_kg * 1000:.0f} g CO2e ({low * 1000:.0f}–{high * 1000:.0f}), "
+            f"{s.cost_eur:.2f} €, {s.lead_days:.0f} days"
+        )
+        for step in s.steps:
+            print(
+                f"  {step.name:<24} {step.co2e_kg * 1000:8.1f} g CO2e  {step.cost_eur:7.2f} €  "
+                f"{step.days:5.0f} d  {step.detail}"
+            )
+        for note in s.notes:
+            print(f"  note: {note}")
+
+
 def format_estimate(result: Any) -> str:
     """The readable breakdown printed by ``packcalc estimate``."""
     design = result.design
@@ -454,6 +503,16 @@ def build_parser() -> argparse.ArgumentParser:
     opt.add_argument("--out", help="save the optimal design as TOML")
     opt.add_argument("--json", action="store_true", help="print JSON")
     opt.set_defaults(run=_cmd_optimise)
+
+    foot = commands.add_parser("footprint", help="made here or there: CO2e, cost, lead time")
+    foot.add_argument("design", help="design file or preset name")
+    foot.add_argument("--made-in", help="making place (default: the design's), e.g. FR-Drome")
+    foot.add_argument("--compare", action="append", help="another making place, e.g. VN")
+    foot.add_argument("--air", action="append", type=float,
+                      help="air share of the last leg, 0–1 (repeat for several)")  # fmt: skip
+    foot.add_argument("--ecobalyse", help="print the Ecobalyse query of the design made there")
+    foot.add_argument("--json", action="store_true", help="print JSON")
+    foot.set_defaults(run=_cmd_footprint)
 
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")

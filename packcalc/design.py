@@ -184,6 +184,7 @@ class Design:
     tolerances: Tolerances = field(default_factory=Tolerances)
     description: str = ""
     comparisons: tuple[Comparison, ...] = ()
+    made_in: str = "FR-Drome"  # the making site (a place of materials/footprint.toml)
 
     def panel_spec(self, panel_name: str, group: str) -> PanelSpec:
         """The spec of a drafted panel: by its own name, else by its group."""
@@ -329,7 +330,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         {
             "name", "description", "size", "body", "options", "panels", "custom_panels",
             "seams", "finish", "closures", "pockets", "trims", "load", "squeeze_pressure",
-            "tolerances", "comparison",
+            "tolerances", "comparison", "made_in",
         },
     )  # fmt: skip
     name = top.text("name")
@@ -590,6 +591,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         tolerances=tolerances,
         description=top.text("description", ""),
         comparisons=tuple(comparisons),
+        made_in=top.text("made_in", "FR-Drome"),
     )
     # Drafting checks that the options fit together (the girth closes, …).
     from packcalc.pattern import draft
@@ -692,6 +694,7 @@ def design_to_dict(design: Design) -> dict[str, Any]:
             "back_length": _q(design.body.back_length, "cm"),
         }
     out["squeeze_pressure"] = _q(design.squeeze_pressure_kpa, "kPa")
+    out["made_in"] = design.made_in
     out["options"] = {k: _q(v, "cm") for k, v in design.options.items()}
     out["panels"] = {k: _panel_dict(v) for k, v in design.panels.items()}
     if design.custom_panels:

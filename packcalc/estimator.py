@@ -127,6 +127,21 @@ class Estimate:
             vest_mass_g=self.weight.m_as("g"),
         )
 
+    def footprint(
+        self,
+        made_in: str | None = None,
+        compare_to: Sequence[str] = ("VN",),
+        air_shares: Sequence[float] = (0.0, 0.33),
+    ) -> list[Any]:
+        """Supply-chain scenarios of this design (``packcalc.footprint.compare``): made
+        at ``made_in`` (default: the design's site) and at each of ``compare_to``."""
+        from packcalc.footprint import compare
+
+        return compare(
+            self, self.library or load_library(), made_in or self.design.made_in, compare_to,
+            air_shares,
+        )  # fmt: skip
+
     @property
     def capacity(self) -> dict[str, Any]:
         fit = self.load_fit

@@ -640,6 +640,7 @@ def _read_trims(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Trim]:
         "linear_density",
         "rigid_volume",
         "fibre",
+        "origin",
     }
     trims = {}
     for r in _records(path, "trim", known):
