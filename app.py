@@ -5,6 +5,7 @@ Run with ``./run.sh app`` (or ``streamlit run app.py``).
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -27,6 +28,7 @@ from packcalc.design import (
 )
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
+from packcalc.footprint import compare, ecobalyse_query, read_footprint
 from packcalc.library import load_library, record_as_dict
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
@@ -34,6 +36,7 @@ from packcalc.ui import display
 from packcalc.ui.figures import (
     breakdown_rows,
     breakdown_spec,
+    footprint_spec,
     headline,
     packing_rows,
     packing_spec,
@@ -620,6 +623,80 @@ def on_pick() -> None:
     show_design(apply(st.session_state.explore_base, values, library()))
 
 
+@st.cache_resource
+def footprint_data():
+    return read_footprint()
+
+
+def made_where_tab(design, result) -> None:
+    """The same design made in the Drôme or elsewhere: CO2e, cost and lead time by step."""
+    data = footprint_data()
+    places = list(data.places)
+    cols = st.columns(3)
+    made_in = cols[0].selectbox(
+        _("Made in"),
+        places,
+        index=places.index(design.made_in) if design.made_in in places else 0,
+        key="made_in",
+        format_func=lambda p: data.places[p]["name"],
+    )
+    others = cols[1].multiselect(
+        _("Compared with"),
+        places,
+        default=[p for p in places if p != made_in],
+        key="compare_places",
+        format_func=lambda p: data.places[p]["name"],
+    )
+    air = cols[2].slider(_("Air share of the last leg [%]"), 0, 100, 33, key="air_share")
+    scenarios = compare(result, library(), made_in, others, sorted({0.0, air / 100}), data)
+    rows = [
+        {"scenario": s.name, "step": step.name, "g CO2e": step.co2e_kg * 1000, "€": step.cost_eur}
+        for s in scenarios
+        for step in s.steps
+    ]
+    st.vega_lite_chart(pd.DataFrame(rows), footprint_spec(_("CO2e by step")), width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("scenario"): s.name,
+                    "g CO2e": round(s.co2e_kg * 1000, 1),
+                    _("band"): f"{s.co2e_band_kg[0] * 1000:.0f}–{s.co2e_band_kg[1] * 1000:.0f}",
+                    "€": round(s.cost_eur, 2),
+                    _("days"): round(s.lead_days),
+                    _("g CO2e per gram saved"): round(s.per_gram_saved_g, 3),
+                }
+                for s in scenarios
+            ]
+        ),
+        hide_index=True,
+        key="footprint_table",
+    )
+    for s in scenarios:
+        with st.expander(f"{_('Supply chain')}: {s.name}"):
+            for step in s.steps:
+                st.markdown(
+                    f"- **{_(step.name)}** ({step.place}): {step.co2e_kg * 1000:.1f} g CO2e, "
+                    f"{step.cost_eur:.2f} €, {step.days:.0f} {_('days')} — {step.detail}"
+                )
+            for note in s.notes:
+                st.caption(note)
+    country = data.places[made_in]["country"]
+    query, _left_out = ecobalyse_query(result, library(), country, air / 100)
+    st.download_button(
+        _("Ecobalyse query (JSON)"), json.dumps(query, indent=2), "ecobalyse-query.json",
+        "application/json", key="download_ecobalyse",
+    )  # fmt: skip
+    with st.expander(_("Where the factors come from")):
+        for record in data.records:
+            sources = record.get("source") or record.get("note")
+            if isinstance(sources, list):
+                sources = "; ".join(sources)
+            st.markdown(
+                f"- `{record['where']}` — {sources} ({record.get('licence', _('assumption'))})"
+            )
+
+
 def materials_tab() -> None:
     kind = st.radio(
         _("Records"), list(KIND_LABELS), format_func=lambda k: _(KIND_LABELS[k]), horizontal=True,
@@ -718,8 +795,8 @@ if "base_design" not in st.session_state:
 st.title("packcalc")
 st.caption(_("Weight, packed volume and load fit of ultralight running vests, from fabric specs."))
 sidebar_controls()
-tab_design, tab_explore, tab_compare, tab_library, tab_calculator = st.tabs(
-    [_("Vest"), _("Explore"), _("Compare A/B"), _("Materials library"),
+tab_design, tab_explore, tab_where, tab_compare, tab_library, tab_calculator = st.tabs(
+    [_("Vest"), _("Explore"), _("Made where"), _("Compare A/B"), _("Materials library"),
      _("Areal-density calculator")]
 )  # fmt: skip
 with tab_design:
@@ -734,6 +811,8 @@ with tab_design:
         charts(design, result)
 with tab_explore:
     explore_tab(design)
+with tab_where:
+    made_where_tab(design, result)
 with tab_compare:
     compare_tab()
 with tab_library:

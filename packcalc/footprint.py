@@ -163,7 +163,7 @@ def read_footprint(path: Path | str | None = None) -> FootprintData:
                 f"footprint.toml: {where}.source",
                 "missing: give a source and its licence, or assumption = true with a note",
             )
-        if row.get("source") and not row.get("licence") and not row.get("assumption"):
+        if row.get("source") and not row.get("licence"):
             raise PackcalcError(
                 f"footprint.toml: {where}.licence", "missing: give the source's licence"
             )
@@ -431,11 +431,9 @@ def compare(
     data = data or read_footprint()
     out = [scenario(estimate, library, data, made_in)]
     for place in compare_to:
-        shares = (
-            air_shares
-            if data.places[place]["country"] != data.places["FR-Drome"]["country"]
-            else (0.0,)
-        )
+        home = data.places[made_in]["country"] if made_in in data.places else ""
+        abroad = data.places.get(place, {}).get("country", "") != home
+        shares = air_shares if abroad else (0.0,)
         for share in shares:
             out.append(scenario(estimate, library, data, place, share))
     return out

@@ -218,6 +218,7 @@ def test_download_buttons_are_offered(app):
         "download_toml": "Design (TOML)",
         "download_bom": "Bill of materials (CSV)",
         "download_svg": "Pattern (SVG)",
+        "download_ecobalyse": "Ecobalyse query (JSON)",
     }
 
 
@@ -276,3 +277,14 @@ def test_explore_sensitivity_and_search(app):
     assert not app.exception
     assert grams(app) == pytest.approx(lightest, abs=0.06)
     assert grams(app) < estimate(load_design("race-5l")).weight.m_as("g")
+
+
+def test_made_where(app):
+    table = table_with(app, "g CO2e per gram saved")
+    assert len(table) == 3  # Drôme; Vietnam by sea; Vietnam with 33 % by air
+    drome, sea, air = table["g CO2e"]
+    assert drome < sea < air
+    app.slider(key="air_share").set_value(100).run()
+    assert not app.exception
+    flown = table_with(app, "g CO2e per gram saved")["g CO2e"].iloc[2]
+    assert flown > air

@@ -358,3 +358,23 @@ def pareto_spec(title: str) -> dict[str, Any]:
             ],
         },
     }  # fmt: skip
+
+
+def footprint_spec(title: str) -> dict[str, Any]:
+    """Vega-Lite spec of the supply-chain comparison: g CO2e by step, one bar a scenario."""
+    return {
+        "title": title,
+        "height": 220,
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "scenario", "type": "nominal", "title": None, "sort": None},
+            "x": {"field": "g CO2e", "type": "quantitative", "title": "g CO2e"},
+            "color": {"field": "step", "type": "nominal", "title": None},
+            "tooltip": [
+                {"field": "scenario"},
+                {"field": "step"},
+                {"field": "g CO2e", "type": "quantitative", "format": ".1f"},
+                {"field": "€", "type": "quantitative", "format": ".2f"},
+            ],
+        },
+    }

@@ -12,6 +12,21 @@ from __future__ import annotations
 LANGUAGES = {"en": "English", "fr": "Français"}
 
 FR: dict[str, str] = {
+    "Air share of the last leg [%]": "Part de l'aérien sur le dernier trajet [%]",
+    "CO2e by step": "CO2e par étape",
+    "Compared with": "Comparé à",
+    "Ecobalyse query (JSON)": "Requête Ecobalyse (JSON)",
+    "Made in": "Fabriqué en",
+    "Made where": "Fabriqué où",
+    "Supply chain": "Chaîne d'approvisionnement",
+    "Where the factors come from": "D'où viennent les facteurs",
+    "band": "fourchette",
+    "days": "jours",
+    "g CO2e per gram saved": "g CO2e par gramme gagné",
+    "scenario": "scénario",
+    "materials to the maker": "matières jusqu'à l'atelier",
+    "making": "confection",
+    "to the warehouse": "jusqu'à l'entrepôt",
     "Capacity at least [L]": "Capacité minimale [L]",
     "Explore": "Explorer",
     "Lightest": "Le plus léger",
