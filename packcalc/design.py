@@ -324,6 +324,8 @@ def _check_trim(library: Library, trim_id: str, where: str, kinds: tuple[str, ..
 def design_from_dict(data: Mapping[str, Any], library: Library | None = None) -> Design:
     """Validate a design given as a dict (parsed TOML) and build the :class:`Design`."""
     library = library or load_library()
+    if not isinstance(data, Mapping):
+        raise PackcalcError("design", f"expected a table of design keys, got {type(data).__name__}")
     top = _Table(
         dict(data),
         "",
@@ -667,6 +669,8 @@ def design_from_toml(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackcalcError(source, f"malformed TOML: {exc}") from None
+    except RecursionError:
+        raise PackcalcError(source, "malformed TOML: nested too deeply") from None
     return design_from_dict(data, library)
 
 

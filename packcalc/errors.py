@@ -20,4 +20,7 @@ class PackcalcError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         self.message = message
-        super().__init__(f"{field}: {message}" if field else message)
+        text = f"{field}: {message}" if field else message
+        # One line, whatever the user typed: line breaks in a key or value are escaped.
+        text = text.replace("\r", "\\r").replace("\n", "\\n")
+        super().__init__(text)
