@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import copy
-import math
 import tomllib
+from pathlib import Path
 
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
 
 from packcalc import PackcalcError
 from packcalc.cli import main
 from packcalc.design import design_from_dict, design_from_toml, presets_dir
+from packcalc.estimator import estimate
 from packcalc.library import load_library
 
 LIB = load_library()
@@ -151,8 +153,57 @@ def test_cli_exits_0_or_2_with_one_line(tmp_path_factory, capsys, data):
         assert err.count("\n") == 1 and "Traceback" not in err
 
 
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+UPLOAD_APP = {}
+
+
+def upload_app():
+    # One app session for every upload: the point is that a bad file never costs the
+    # designer the design they had.
+    if "at" not in UPLOAD_APP:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        UPLOAD_APP["at"] = at
+    return UPLOAD_APP["at"]
+
+
+def weight_shown(at):
+    return next(m.value for m in at.metric if m.label == "Weight")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_app_upload_shows_the_error_and_keeps_the_design(data):
+    preset = PRESETS[data.draw(st.sampled_from(sorted(PRESETS)))]
+    every = list(paths(preset))
+    mutated = mutate(
+        preset, data.draw(st.sampled_from(every[1:])), "replace", data.draw(BAD_VALUES)
+    )
+    try:
+        raw = tomli_w.dumps(mutated).encode()
+    except (TypeError, ValueError):
+        raw = str(mutated).encode()
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]  # and some cut short
+    CASES["count"] += 1
+    at = upload_app()
+    before = weight_shown(at)
+    at.file_uploader(key="upload").upload("fuzz.toml", raw, "application/toml").run()
+    assert not at.exception
+    try:
+        design = design_from_toml(raw, LIB, source="fuzz.toml")
+    except PackcalcError as exc:
+        assert any(str(exc) in e.value for e in at.error)
+        assert weight_shown(at) == before
+    else:
+        assert not at.error
+        assert weight_shown(at) == f"{estimate(design).weight.m_as('g'):.1f} g"
+
+
 def test_report_cases():
     # Runs last in this file: the number of cases tried, for the record.
     assert CASES["count"] > 0
+    report = Path(__file__).resolve().parent.parent / "artifacts" / "fuzz.txt"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(f"fuzz cases tried: {CASES['count']}\n")
     print(f"fuzz cases tried: {CASES['count']}")
-    assert math.isfinite(CASES["count"])
