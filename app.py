@@ -23,7 +23,7 @@ from packcalc.design import (
     POCKET_LOCATIONS,
     design_from_toml,
     design_to_toml,
-    load_design,
+    load_preset,
     preset_names,
 )
 from packcalc.errors import PackcalcError
@@ -122,7 +122,7 @@ def show_design(design) -> None:
 
 
 def on_preset_change() -> None:
-    show_design(load_design(st.session_state.preset, library()))
+    show_design(load_preset(st.session_state.preset, library()))
     st.session_state.upload_error = None
 
 
@@ -790,7 +790,7 @@ def calculator_tab() -> None:
 
 if "base_design" not in st.session_state:
     st.session_state.preset = DEFAULT_PRESET
-    show_design(load_design(DEFAULT_PRESET, library()))
+    show_design(load_preset(DEFAULT_PRESET, library()))
 
 st.title("packcalc")
 st.caption(_("Weight, packed volume and load fit of ultralight running vests, from fabric specs."))

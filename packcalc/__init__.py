@@ -20,6 +20,7 @@ _LAZY = {
     "parse_quantity": "packcalc.units",
     "load_library": "packcalc.library",
     "load_design": "packcalc.design",
+    "load_preset": "packcalc.design",
     "save_design": "packcalc.design",
     "preset_names": "packcalc.design",
     "Design": "packcalc.design",

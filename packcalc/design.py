@@ -830,6 +830,21 @@ def preset_names() -> list[str]:
     return sorted(p.stem for p in presets_dir().glob("*.toml"))
 
 
+def load_preset(name: str, library: Library | None = None) -> Design:
+    """Load a preset by name only (never a path): what the app offers its users.
+
+    Raises
+    ------
+    PackcalcError
+        If ``name`` is not one of :func:`preset_names`.
+    """
+    names = preset_names()
+    if name not in names:
+        hint = did_you_mean(name, names)
+        raise PackcalcError("preset", f"unknown preset {name!r}{hint}; presets: {', '.join(names)}")
+    return read_design(presets_dir() / f"{name}.toml", library)
+
+
 def load_design(path_or_preset: str | Path, library: Library | None = None) -> Design:
     """Load a design from a TOML file, or a preset by name (``"race-5l"``).
 
@@ -850,7 +865,7 @@ def load_design(path_or_preset: str | Path, library: Library | None = None) -> D
         return read_design(path, library)
     name = str(path_or_preset)
     if name in preset_names():
-        return read_design(presets_dir() / f"{name}.toml", library)
+        return load_preset(name, library)
     hint = did_you_mean(name, preset_names())
     raise PackcalcError(
         "design",

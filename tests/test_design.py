@@ -13,6 +13,7 @@ from packcalc.design import (
     design_from_toml,
     design_to_toml,
     load_design,
+    load_preset,
     preset_names,
     save_design,
 )
@@ -49,6 +50,21 @@ def test_presets_exist_and_load():
         assert design.comparisons, f"{name} records the commercial vests it was compared with"
         for comparison in design.comparisons:
             assert comparison.source.startswith("http")
+
+
+def test_load_preset_takes_names_never_paths(tmp_path, monkeypatch):
+    # What the app uses: a file that happens to be named like a preset, or any path, is
+    # never read.
+    preset = load_design("race-5l")
+    assert load_preset("race-5l") == preset
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "race-5l").write_text("not a design")
+    assert load_preset("race-5l") == preset
+    with pytest.raises(PackcalcError, match="malformed TOML"):
+        load_design("race-5l")  # the engineers' loader prefers the file, as documented
+    for name in ["race-5l.toml", "../presets/race-5l", "/etc/passwd", str(tmp_path / "race-5l")]:
+        with pytest.raises(PackcalcError, match=r"^preset: unknown preset"):
+            load_preset(name)
 
 
 @pytest.mark.parametrize("name", ["ultra-minimal", "race-5l", "ultra-12l"])
