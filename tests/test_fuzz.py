@@ -132,19 +132,24 @@ def test_huge_and_deep_files(tmp_path):
             design_from_toml(text.encode(), LIB)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_cli_exits_0_or_2_with_one_line(tmp_path_factory, capsys, data):
+def draw_mutated_file(data) -> bytes:
+    """A preset with one value replaced, as the bytes of a file."""
     preset = PRESETS[data.draw(st.sampled_from(sorted(PRESETS)))]
     every = list(paths(preset))
     mutated = mutate(
         preset, data.draw(st.sampled_from(every[1:])), "replace", data.draw(BAD_VALUES)
     )
-    path = tmp_path_factory.mktemp("cli") / "design.toml"
     try:
-        path.write_text(tomli_w.dumps(mutated))
+        return tomli_w.dumps(mutated).encode()
     except (TypeError, ValueError):
-        path.write_text(str(mutated))  # not representable as TOML: a malformed file
+        return str(mutated).encode()  # not representable as TOML: a malformed file
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_cli_exits_0_or_2_with_one_line(tmp_path_factory, capsys, data):
+    path = tmp_path_factory.mktemp("cli") / "design.toml"
+    path.write_bytes(draw_mutated_file(data))
     CASES["count"] += 1
     status = main(["estimate", str(path), "--json"])
     err = capsys.readouterr().err
@@ -174,15 +179,7 @@ def weight_shown(at):
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_app_upload_shows_the_error_and_keeps_the_design(data):
-    preset = PRESETS[data.draw(st.sampled_from(sorted(PRESETS)))]
-    every = list(paths(preset))
-    mutated = mutate(
-        preset, data.draw(st.sampled_from(every[1:])), "replace", data.draw(BAD_VALUES)
-    )
-    try:
-        raw = tomli_w.dumps(mutated).encode()
-    except (TypeError, ValueError):
-        raw = str(mutated).encode()
+    raw = draw_mutated_file(data)
     if data.draw(st.booleans()):
         raw = raw[: data.draw(st.integers(0, len(raw)))]  # and some cut short
     CASES["count"] += 1
