@@ -833,6 +833,18 @@ def preset_names() -> list[str]:
 def load_preset(name: str, library: Library | None = None) -> Design:
     """Load a preset by name only (never a path): what the app offers its users.
 
+    Parameters
+    ----------
+    name : str
+        One of :func:`preset_names` (``"race-5l"``).
+    library : Library, optional
+        The materials library to validate against (default: the packaged one).
+
+    Returns
+    -------
+    Design
+        The validated preset.
+
     Raises
     ------
     PackcalcError
