@@ -105,8 +105,11 @@ def test_a_click_on_the_trade_off_front_loads_that_design(app_url, page):
     chart = page.locator('[data-testid="stVegaLiteChart"]:visible').last
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)  # the chart draws after the run ends
+    # The element's own screenshot scrolls it into view and waits until it stops moving
+    # (a page clip taken from an earlier bounding box can fall outside the viewport).
+    shot = chart.screenshot()
     box = chart.bounding_box()
-    pixels = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB").load()
+    pixels = Image.open(io.BytesIO(shot)).convert("RGB").load()
     # A point of the front: a saturated pixel inside the plot area (not the legend).
     hits = [
         (x, y)
