@@ -15,8 +15,6 @@ import dataclasses
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,16 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def median(function: Callable[[], object], repeat: int, number: int = 1) -> float:
-    """Median over ``repeat`` runs of the mean time of ``number`` calls [s]."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            function()
-        times.append((time.perf_counter() - start) / number)
-    return statistics.median(times)
+from run import interpreter_time  # noqa: E402  (benchmarks/run.py, beside this script)
+from run import median_time as median  # noqa: E402
 
 
 def line(name: str, value: float, unit: str) -> None:
@@ -48,15 +38,9 @@ def main() -> None:
     repeat = 5 if args.quick else 11
 
     # import_s: a fresh interpreter importing the package (minus a bare interpreter).
-    def run(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-        return time.perf_counter() - start
-
-    bare = statistics.median(run("pass") for _ in range(repeat))
-    full = statistics.median(
-        run("import sys, packcalc; assert 'streamlit' not in sys.modules") for _ in range(repeat)
-    )
+    bare = statistics.median(interpreter_time("pass") for _ in range(repeat))
+    lazy = "import sys, packcalc; assert 'streamlit' not in sys.modules"
+    full = statistics.median(interpreter_time(lazy) for _ in range(repeat))
     line("import_s", full - bare, "s")
 
     from packcalc import loadfit, mass

@@ -32,17 +32,18 @@ def median_time(function: Callable[[], object], repeat: int, number: int = 1) ->
     return statistics.median(times)
 
 
+def interpreter_time(code: str) -> float:
+    """Wall time of a fresh ``python -c code`` [s]."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
 def import_time(repeat: int) -> tuple[float, float]:
     """Median wall time of a fresh ``python -c 'import packcalc'`` and of a bare interpreter."""
-
-    def run(code: str) -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-        return time.perf_counter() - start
-
-    bare = statistics.median(run("pass") for _ in range(repeat))
-    package = statistics.median(run("import packcalc") for _ in range(repeat))
-    engine = statistics.median(run("import packcalc.estimator") for _ in range(repeat))
+    bare = statistics.median(interpreter_time("pass") for _ in range(repeat))
+    package = statistics.median(interpreter_time("import packcalc") for _ in range(repeat))
+    engine = statistics.median(interpreter_time("import packcalc.estimator") for _ in range(repeat))
     return package - bare, engine - bare
 
 
