@@ -137,8 +137,9 @@ def parse_quantity(
     except (TypeError, ValueError):
         raise PackcalcError(field, f"{expected}, got '{text}'") from None
     check_number(
-        magnitude, field, minimum=minimum, allow_zero=allow_zero, maximum=maximum, shown=text
-    )
+        magnitude, field, minimum=minimum, allow_zero=allow_zero, maximum=maximum, shown=text,
+        unit=f"{target:~P}",
+    )  # fmt: skip
     return magnitude
 
 
@@ -150,6 +151,7 @@ def check_number(
     allow_zero: bool = True,
     maximum: float | None = None,
     shown: str | None = None,
+    unit: str = "",
 ) -> float:
     """Check a plain number (a ratio, a share, a count) and return it as a float.
 
@@ -167,6 +169,8 @@ def check_number(
         Largest accepted value, if any.
     shown : str or None, optional
         How to show the value in a message (defaults to its repr).
+    unit : str, optional
+        The unit of ``value``, written after the bounds in a message (``"cm"``).
 
     Returns
     -------
@@ -180,6 +184,7 @@ def check_number(
         outside ``[minimum, maximum]``.
     """
     shown = shown if shown is not None else repr(value)
+    unit = f" {unit}" if unit else ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PackcalcError(field, f"expected a number, got {value!r}")
     number = float(value)
@@ -187,9 +192,9 @@ def check_number(
         raise PackcalcError(field, f"expected a finite value, got {shown}")
     if minimum is not None and (number < minimum or (number == minimum and not allow_zero)):
         bound = "at least" if allow_zero else "greater than"
-        raise PackcalcError(field, f"expected a value {bound} {minimum:g}, got {shown}")
+        raise PackcalcError(field, f"expected a value {bound} {minimum:g}{unit}, got {shown}")
     if maximum is not None and number > maximum:
-        raise PackcalcError(field, f"expected a value of at most {maximum:g}, got {shown}")
+        raise PackcalcError(field, f"expected a value of at most {maximum:g}{unit}, got {shown}")
     return number
 
 
