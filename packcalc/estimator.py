@@ -124,7 +124,6 @@ class Estimate:
             self.library or load_library(),
             self.load,
             self.extra_items,
-            vest_mass_g=self.weight.m_as("g"),
         )
 
     def footprint(

