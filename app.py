@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from packcalc import textile
-from packcalc.batch import Brief, apply, optimise, sensitivity
+from packcalc.batch import OUTPUTS, Brief, apply, optimise, sensitivity
 from packcalc.bom import bill_of_materials, bom_csv
 from packcalc.capacity import POCKET_SHAPES
 from packcalc.design import (
@@ -389,14 +389,12 @@ def answers(design, result, error: str | None) -> None:
         )
 
 
-def charts(design, result) -> None:
+def charts(design, result, svg: str) -> None:
     u = system()
     rows = pd.DataFrame(breakdown_rows(result.parts))
     spec = breakdown_spec(_("Where each gram goes"), _("grams"), len(rows))
     left, right = st.columns([3, 2])
     left.vega_lite_chart(rows, spec, width="stretch")
-    names = {f.id: f.name for f in library().fabrics.values()}
-    svg = pattern_svg(result.pattern, design, names)
     with right:
         st.image(svg, caption=_("Flat pattern, to scale"))
         by_material = pd.DataFrame(
@@ -493,7 +491,7 @@ def provenance(result) -> None:
             st.caption(note)
 
 
-def save_and_compare(design, result) -> None:
+def save_and_compare(design, result, svg: str) -> None:
     """Download the design, the bill of materials and the pattern; keep A and B."""
     slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
     cols = st.columns(5)
@@ -505,10 +503,9 @@ def save_and_compare(design, result) -> None:
     cols[1].download_button(
         _("Bill of materials (CSV)"), bom, f"{slug}-bom.csv", "text/csv", key="download_bom"
     )
-    names = {f.id: f.name for f in library().fabrics.values()}
     cols[2].download_button(
         _("Pattern (SVG)"),
-        pattern_svg(result.pattern, design, names),
+        svg,
         f"{slug}-pattern.svg",
         "image/svg+xml",
         key="download_svg",
@@ -540,11 +537,11 @@ def compare_tab() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table")
 
 
-def explore_tab(design) -> None:
+def explore_tab(design, result) -> None:
     """Sensitivity of the current design, and the lightest design for a brief."""
     st.subheader(_("Which parameter to work on first"))
     rows = pd.DataFrame(sensitivity(design, library()))
-    base = estimate(design, library=library()).weight.m_as("g")
+    base = result.weight.m_as("g")
     bars = pd.DataFrame(
         [
             {"parameter": r["parameter"], "change": label, "grams": r[f"weight_g_{end}"] - base}
@@ -580,6 +577,7 @@ def explore_tab(design) -> None:
                 progress=lambda done, total: bar.progress(done / total, text=_("Searching…")),
             )
             st.session_state.explore = best
+            st.session_state.explore_base = design  # what the front's variants vary
         except PackcalcError as exc:
             st.session_state.explore = None
             st.error(str(exc))
@@ -600,8 +598,6 @@ def explore_tab(design) -> None:
     )
     front = pd.DataFrame({k: v for k, v in best.front.items() if np.ndim(v) == 1})
     front["row"] = range(len(front))
-    st.session_state.explore_front = front
-    st.session_state.explore_base = design
     st.vega_lite_chart(
         front,
         pareto_spec(_("Trade-off front: click a point to load that design")),
@@ -616,10 +612,9 @@ def on_pick() -> None:
     picked = st.session_state.pareto.selection.get("pick") or []
     if not picked or "row" not in picked[0]:
         return
-    front = st.session_state.explore_front
-    row = front.iloc[int(picked[0]["row"])]
-    best = st.session_state.explore
-    values = {k: row[k] for k in best.front if "." in k or k == "pressure"}
+    row = int(picked[0]["row"])
+    front = st.session_state.explore.front
+    values = {k: front[k][row] for k in front if k not in OUTPUTS}
     show_design(apply(st.session_state.explore_base, values, library()))
 
 
@@ -805,12 +800,14 @@ with tab_design:
         tables = tables_editor()
     design, error = current_design(*tables)
     result = estimate(design, library=library())
+    fabric_names = {f.id: f.name for f in library().fabrics.values()}
+    svg = pattern_svg(result.pattern, design, fabric_names)  # shown and offered for download
     with top:
         answers(design, result, error)
-        save_and_compare(design, result)
-        charts(design, result)
+        save_and_compare(design, result, svg)
+        charts(design, result, svg)
 with tab_explore:
-    explore_tab(design)
+    explore_tab(design, result)
 with tab_where:
     made_where_tab(design, result)
 with tab_compare:
