@@ -31,7 +31,7 @@ from packcalc.errors import PackcalcError
 from packcalc.estimator import packing_inputs, weight_parts
 from packcalc.library import Library, did_you_mean, load_library
 from packcalc.loadfit import fit_range_cm, pocket_capacity
-from packcalc.pattern import MIN_WING_LENGTH, OPTION_SPECS
+from packcalc.pattern import MIN_WING_LENGTH, OPTION_SPECS, wing_length
 
 OPTION_ALIASES = {
     "back.height": "back_height",
@@ -100,8 +100,7 @@ def option_margins(options: Mapping[str, Any], chest_cm: Any) -> list[Any]:
     margins = []
     for name, spec in OPTION_SPECS.items():
         margins += [o[name] - spec.minimum, spec.maximum - o[name]]
-    wing = (np.asarray(chest_cm) + o["fit_ease"] - o["back_width"] - 2 * o["front_width"]
-            - o["front_gap"]) / 2  # fmt: skip
+    wing = wing_length(o, chest_cm)
     margins.append(wing - MIN_WING_LENGTH)
     margins.append(o["back_width"] - 2 * o["strap_width"] - STRICT)
     margins.append(o["back_height"] - o["side_wing_depth"] - STRICT)
@@ -124,8 +123,7 @@ def pocket_margins(design: Design, options: Mapping[str, Any], scale: Any = 1.0)
     front pockets on a front panel, back pockets on the back, side and hip pockets on a
     side wing."""
     o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
-    wing = (design.body.chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"]
-            - o["front_gap"]) / 2  # fmt: skip
+    wing = wing_length(o, design.body)
     panel = {
         "front": (o["front_width"], o["front_height"]),
         "back": (o["back_width"], o["back_height"]),

@@ -205,7 +205,7 @@ def check_options(options: Mapping[str, float], prefix: str = "options") -> None
             )
 
 
-def wing_length(options: Mapping[str, float], body: Body) -> float:
+def wing_length(options: Mapping[str, Any], body: Body | Any) -> Any:
     """Length of each side wing [cm]: half the girth left after back, fronts and gap.
 
     .. math:: L_w = (C + e - W_b - 2 W_f - g) / 2
@@ -215,21 +215,20 @@ def wing_length(options: Mapping[str, float], body: Body) -> float:
 
     Parameters
     ----------
-    options : mapping of str to float
+    options : mapping of str to float or array
         The design options [cm] (``fit_ease``, ``back_width``, ``front_width``,
         ``front_gap``).
-    body : Body
-        The body being drafted (its chest circumference [cm]).
+    body : Body, float or array
+        The body being drafted, or its chest circumference [cm].
 
     Returns
     -------
-    float
+    float or ndarray
         Length of one side wing [cm]; below 2 cm the design does not close.
     """
     o = options
-    return (
-        body.chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"] - o["front_gap"]
-    ) / 2
+    chest = body.chest if isinstance(body, Body) else np.asarray(body, dtype=float)
+    return (chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"] - o["front_gap"]) / 2
 
 
 def _panel(name: str, group: str, points: Sequence[tuple[float, float]], edges: Sequence) -> Panel:
@@ -524,7 +523,7 @@ def panel_geometry(
         o["side_wing_depth"],
         o["back_neck_drop"],
     )
-    lw = (np.asarray(chest_cm) + o["fit_ease"] - wb - 2 * wf - o["front_gap"]) / 2
+    lw = wing_length(o, chest_cm)
     neck_edge = np.hypot((wb - 2 * ws) / 2, drop)
     back = PanelGeometry(
         "back",

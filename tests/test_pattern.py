@@ -53,9 +53,18 @@ def test_rectangle_areas_by_hand():
 
 
 def test_girth_closes_around_the_chest():
+    # Measured on the drafted pieces: back, two fronts, the gap and two wings go round
+    # the chest (96 cm, no ease) exactly.
     o = default_options(M)
-    lw = wing_length(o, M)
-    assert_allclose(o["back_width"] + 2 * o["front_width"] + o["front_gap"] + 2 * lw, 96.0)
+    pattern = draft(M, o)
+
+    def width(name):
+        xs = [x for x, _ in pattern.panel(name).polygon.exterior.coords]
+        return max(xs) - min(xs)
+
+    girth = width("back") + 2 * width("front-left") + o["front_gap"] + 2 * width("wing-left")
+    assert_allclose(girth, 96.0)
+    assert_allclose(width("wing-left"), wing_length(o, M))
 
 
 def test_seams_join_edges_of_equal_length():
