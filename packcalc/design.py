@@ -200,12 +200,6 @@ class Design:
             self, body=body, size=size, options=grade_options(self.options, self.body, body)
         )
 
-    def with_body(self, body: Body) -> Design:
-        """The same design drafted for explicit body measurements (graded options)."""
-        return dataclasses.replace(
-            self, body=body, size=None, options=grade_options(self.options, self.body, body)
-        )
-
 
 def body_for_size(size: Any, library: Library, where: str) -> Body:
     if not isinstance(size, str) or size not in library.sizes:
@@ -813,11 +807,6 @@ def design_to_toml(design: Design) -> str:
     return tomli_w.dumps(design_to_dict(design))
 
 
-def write_design(design: Design, path: str | Path) -> None:
-    """Write the design to a TOML file."""
-    Path(path).write_text(design_to_toml(design), encoding="utf-8")
-
-
 # --------------------------------------------------------------------------- presets
 
 
@@ -889,4 +878,4 @@ def load_design(path_or_preset: str | Path, library: Library | None = None) -> D
 
 def save_design(design: Design, path: str | Path) -> None:
     """Save a design as TOML; :func:`load_design` on the file gives an identical design."""
-    write_design(design, path)
+    Path(path).write_text(design_to_toml(design), encoding="utf-8")

@@ -482,10 +482,7 @@ def _composition(r: _Record, fibres: Mapping[str, Fibre]) -> dict[str, float]:
     shares = {}
     for fibre_id, share in raw.items():
         place = f"{r.where('composition')}.{fibre_id}"
-        if fibre_id not in fibres:
-            raise PackcalcError(
-                place, f"unknown fibre {fibre_id!r}{did_you_mean(fibre_id, fibres)}"
-            )
+        _lookup(fibres, fibre_id, place, "fibre")
         shares[fibre_id] = check_number(share, place, maximum=1.0, allow_zero=False)
     total = sum(shares.values())
     if abs(total - 1.0) > SHARE_TOLERANCE:
@@ -653,10 +650,8 @@ def _read_trims(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Trim]:
             )
         kind = r.text("kind", TRIM_KINDS)
         fibre = r.data.get("fibre")
-        if fibre is not None and fibre not in fibres:
-            raise PackcalcError(
-                r.where("fibre"), f"unknown fibre {fibre!r}{did_you_mean(str(fibre), fibres)}"
-            )
+        if fibre is not None:
+            _lookup(fibres, fibre, r.where("fibre"), "fibre")
         if kind == "thread" and not r.has("linear_density"):
             raise PackcalcError(r.where("linear_density"), "a thread needs its size, like '40 tex'")
         trim = Trim(
@@ -826,14 +821,10 @@ def _read_packing(
         r.prefix = f"anchors.{r.data.get('id', i)}"
         fibre = r.data.get("fibre")
         fabric = r.data.get("fabric")
-        if fibre is not None and fibre not in fibres:
-            raise PackcalcError(
-                r.where("fibre"), f"unknown fibre {fibre!r}{did_you_mean(str(fibre), fibres)}"
-            )
-        if fabric is not None and fabric not in fabrics:
-            raise PackcalcError(
-                r.where("fabric"), f"unknown fabric {fabric!r}{did_you_mean(str(fabric), fabrics)}"
-            )
+        if fibre is not None:
+            _lookup(fibres, fibre, r.where("fibre"), "fibre")
+        if fabric is not None:
+            _lookup(fabrics, fabric, r.where("fabric"), "fabric")
         given = r.has("phi")
         if not given and not (r.has("mass") and (fibre or fabric)):
             raise PackcalcError(
@@ -876,10 +867,7 @@ def _read_garments(path: Path, fabrics: Mapping[str, Fabric]) -> dict[str, Garme
     garments = {}
     for r in _records(path, "garment", {"id", "name", "fabric", "mass", "size"}):
         fabric = r.text("fabric")
-        if fabric not in fabrics:
-            raise PackcalcError(
-                r.where("fabric"), f"unknown fabric {fabric!r}{did_you_mean(fabric, fabrics)}"
-            )
+        _lookup(fabrics, fabric, r.where("fabric"), "fabric")
         garment = Garment(
             id=r.text("id"),
             name=r.text("name"),

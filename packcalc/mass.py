@@ -31,6 +31,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from packcalc.textile import max_water_uptake_gsm
+
 FloatOrArray = float | np.ndarray
 
 
@@ -308,14 +310,8 @@ def sweat_water_mass(
     >>> round(float(sweat_water_mass(0.25, 1, 0.60, 0.27, 1.0)), 1)
     109.5
     """
-    return (
-        np.asarray(area_m2)
-        * np.asarray(layers)
-        * np.asarray(saturation)
-        * 1000.0
-        * np.asarray(thickness_mm)
-        * (1.0 - np.asarray(fibre_volume_fraction))
-    )
+    uptake_gsm = max_water_uptake_gsm(thickness_mm, fibre_volume_fraction)
+    return np.asarray(area_m2) * np.asarray(layers) * np.asarray(saturation) * uptake_gsm
 
 
 def tolerance_samples(

@@ -290,7 +290,6 @@ class FabricLaw:
     modulus_kpa: float
     fold_factor: float
     density_g_cm3: float
-    from_thickness: bool  # False when the class defaults stand in for missing data
 
     def phi(self, pressure_kpa: npt.ArrayLike) -> FloatOrArray:
         """φ(p) of the fabric itself (before the fold factor)."""
@@ -325,7 +324,7 @@ def fabric_law(fabric: Any, classes: Mapping[str, Any]) -> FabricLaw:
         phi0, modulus = law_from_one_point(phis[0], pressures[0], class_phi0, class_modulus)
     else:
         phi0, modulus = class_phi0, class_modulus
-    return FabricLaw(phi0, modulus, cls.fold_factor, rho, bool(phis))
+    return FabricLaw(phi0, modulus, cls.fold_factor, rho)
 
 
 def class_law(cls: Any) -> tuple[float, float]:
