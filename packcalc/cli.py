@@ -79,7 +79,7 @@ def _summary(record: Any) -> str:
 
 def _cmd_textile(args: argparse.Namespace) -> None:
     from packcalc import textile
-    from packcalc.units import check_number, parse_quantity
+    from packcalc.units import Q_, check_number, parse_quantity
 
     if args.structure == "woven":
         gsm = textile.woven_areal_density(
@@ -101,7 +101,7 @@ def _cmd_textile(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"areal_density_gsm": gsm})
     else:
-        print(f"areal density: {gsm:.1f} g/m² ({gsm / 33.9057:.2f} oz/yd²)")
+        print(f"areal density: {gsm:.1f} g/m² ({Q_(gsm, 'gsm').m_as('osy'):.2f} oz/yd²)")
 
 
 def _cmd_presets(args: argparse.Namespace) -> None:
@@ -339,7 +339,7 @@ def _cmd_footprint(args: argparse.Namespace) -> None:
     shares = [check_number(a, "--air", maximum=1.0) for a in (args.air or [0.0, 0.33])]
     data = read_footprint()
     made_in = args.made_in or design.made_in
-    scenarios = result.footprint(made_in, args.compare or ["VN"], shares)
+    scenarios = result.footprint(made_in, args.compare or ["VN"], shares, data)
     if args.ecobalyse:
         place = data.places.get(args.ecobalyse)
         if place is None:

@@ -131,14 +131,16 @@ class Estimate:
         made_in: str | None = None,
         compare_to: Sequence[str] = ("VN",),
         air_shares: Sequence[float] = (0.0, 0.33),
+        data: Any = None,
     ) -> list[Any]:
         """Supply-chain scenarios of this design (``packcalc.footprint.compare``): made
-        at ``made_in`` (default: the design's site) and at each of ``compare_to``."""
+        at ``made_in`` (default: the design's site) and at each of ``compare_to``; ``data``
+        is a ``read_footprint()`` already read (default: read the packaged file)."""
         from packcalc.footprint import compare
 
         return compare(
             self, self.library or load_library(), made_in or self.design.made_in, compare_to,
-            air_shares,
+            air_shares, data,
         )  # fmt: skip
 
     @property
