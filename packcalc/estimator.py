@@ -292,12 +292,10 @@ def weight_parts(
         regain = library.fibres[trim.fibre].moisture_regain if trim.fibre else 0.0
         parts.append(Part(label, category, trim_id, grams, None, power, trim_id, regain))
 
-    geometry, pattern_seams = panel_geometry(options, design.body.chest)
-    panels: list[Any] = list(geometry)
-    specs = {p.name: design.panel_spec(p.name, p.group) for p in geometry}
-    groups = {p.name: p.group for p in geometry}
+    panels, pattern_seams = _panels(design, options)
+    specs = {p.name: design.panel_spec(p.name, p.group) for p in panels if p.group != "custom"}
+    groups = {p.name: p.group for p in panels if p.group != "custom"}
     for custom in design.custom_panels:
-        panels.append(custom_panel(custom.name, custom.points, custom.edges))
         specs[custom.name] = custom.spec
         groups[custom.name] = custom.name
 
@@ -320,35 +318,17 @@ def weight_parts(
 
     # Seams: allowance on each cut side (a lap on one side for bonded/welded seams),
     # thread for stitched seams, tape for bonded ones.
-    seam_sides = []  # (panel name, seam length [m])
-    seam_length_m: Any = 0.0
-    for seam in pattern_seams:
-        length = seam.length / 100
-        seam_length_m = seam_length_m + length
-        sides = seam.panels if seams.method == "stitched" else seam.panels[:1]
-        seam_sides.extend((name, length) for name in sides)
-    for panel in panels:
-        if getattr(panel, "group", "") == "custom":
-            length = sum(e.length for e in panel.edges if e.kind == "seam") / 100
-            seam_length_m = seam_length_m + length
-            seam_sides.append((panel.name, length))
+    sewing = _sewing(design, panels, pattern_seams, pocket_dims)
+    seam_length_m, bound_m = sewing.seam_length_m, sewing.bound_length_m
 
     # Pockets: a patch of fabric, sewn on along both sides and the bottom, opening bound.
-    pocket_bound_m: Any = 0.0
     for pocket in design.pockets:
-        dims = pocket_dims.get(pocket.name, {})
-        w = np.asarray(dims.get("width", pocket.width_cm)) / 100
-        h = np.asarray(dims.get("height", pocket.height_cm)) / 100
-        g = np.asarray(dims.get("gusset", pocket.gusset_cm)) / 100
+        w, h, g = _pocket_size_m(pocket, pocket_dims)
         area = mass.pocket_fabric_area_m2(w, h, g)
         pocket_gsm = library.fabrics[pocket.fabric].areal_density_gsm
         fabric_part(f"pocket: {pocket.name}", "pocket", pocket.fabric, area, 1,
                     mass.panel_mass(area, 1, pocket_gsm))  # fmt: skip
-        attach = 2 * (h + g) + w + 2 * g
-        seam_length_m = seam_length_m + attach
-        seam_sides.append((f"pocket: {pocket.name}", attach))
         opening = w + 2 * g
-        pocket_bound_m = pocket_bound_m + opening
         for trim_id, amount in closure_trims(design, pocket.closure, opening):
             trim = library.trims[trim_id]
             if trim.mass_g is not None:
@@ -359,7 +339,7 @@ def weight_parts(
 
     allowance_m = seams.allowance_cm / 100
     pockets_by_label = {f"pocket: {p.name}": p for p in design.pockets}
-    for name, length in seam_sides:
+    for name, length in sewing.seam_sides:
         if name in pockets_by_label:
             pocket = pockets_by_label[name]
             fabric_id, n_layers, construction = pocket.fabric, 1, "cut"
@@ -373,7 +353,6 @@ def weight_parts(
         grams = mass.seam_allowance_mass(length, allowance_m, n_layers, side_gsm)
         fabric_part("seam allowances", "allowance", fabric_id, 0.0, n_layers, grams)
 
-    bound_m = sum(p.bound_length for p in panels) / 100 + pocket_bound_m
     if binding is not None:
         trim_part("binding", "binding", binding.id,
                   mass.linear_trim_mass(bound_m, binding.linear_mass_g_m), 1)  # fmt: skip
@@ -409,6 +388,69 @@ def weight_parts(
             label, power = f"{trim.name} ({use.area_cm2:g} cm²)", 2
         trim_part(label, "trim", trim.id, grams, power)
     return parts
+
+
+@dataclass(frozen=True)
+class Sewing:
+    """What the machines sew [m]: seams (panels, custom panels, pocket attachment) and
+    bound edges (panel edges and pocket openings); floats or arrays."""
+
+    seam_sides: list  # (panel or "pocket: name", seam length [m]) per cut side with allowance
+    seam_length_m: Any
+    bound_length_m: Any
+
+
+def _pocket_size_m(pocket: Any, pocket_dims: Mapping[str, Mapping[str, Any]]) -> tuple:
+    """Width, height and gusset of a pocket [m], varied or as designed."""
+    dims = pocket_dims.get(pocket.name, {})
+    return tuple(
+        np.asarray(dims.get(key, default)) / 100
+        for key, default in (("width", pocket.width_cm), ("height", pocket.height_cm),
+                             ("gusset", pocket.gusset_cm))
+    )  # fmt: skip
+
+
+def _sewing(
+    design: Design,
+    panels: Sequence[Any],
+    pattern_seams: Sequence[Any],
+    pocket_dims: Mapping[str, Mapping[str, Any]],
+) -> Sewing:
+    seam_sides = []
+    seam_length_m: Any = 0.0
+    for seam in pattern_seams:
+        length = seam.length / 100
+        seam_length_m = seam_length_m + length
+        sides = seam.panels if design.seams.method == "stitched" else seam.panels[:1]
+        seam_sides.extend((name, length) for name in sides)
+    for panel in panels:
+        if getattr(panel, "group", "") == "custom":
+            length = sum(e.length for e in panel.edges if e.kind == "seam") / 100
+            seam_length_m = seam_length_m + length
+            seam_sides.append((panel.name, length))
+    bound_m: Any = sum(p.bound_length for p in panels) / 100
+    for pocket in design.pockets:
+        w, h, g = _pocket_size_m(pocket, pocket_dims)
+        attach = 2 * (h + g) + w + 2 * g  # both sides and the bottom, gussets included
+        seam_length_m = seam_length_m + attach
+        seam_sides.append((f"pocket: {pocket.name}", attach))
+        bound_m = bound_m + w + 2 * g  # the opening
+    return Sewing(seam_sides, seam_length_m, bound_m)
+
+
+def _panels(design: Design, options: Mapping[str, Any]) -> tuple[list[Any], Any]:
+    """The drafted panels (closed form) and the custom panels, and the drafted seams."""
+    geometry, pattern_seams = panel_geometry(options, design.body.chest)
+    panels: list[Any] = list(geometry)
+    for custom in design.custom_panels:
+        panels.append(custom_panel(custom.name, custom.points, custom.edges))
+    return panels, pattern_seams
+
+
+def sewing(design: Design) -> Sewing:
+    """Seam and bound lengths of the design as drafted (what the making time is made of)."""
+    panels, pattern_seams = _panels(design, design.options)
+    return _sewing(design, panels, pattern_seams, {})
 
 
 @dataclass(frozen=True)

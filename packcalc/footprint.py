@@ -274,19 +274,15 @@ class Scenario:
 def making_minutes(estimate: Any, data: FootprintData) -> float:
     """Minutes to make the vest: seams and binding at the machines' speeds (with the
     operator's efficiency), plus the minutes of each pocket and trim operation."""
+    from packcalc.estimator import sewing
+
     design = estimate.design
     m = data.making
     speed = m["sewing_speed_m_per_min"] * m["efficiency"]
-    seam_m = sum(s.length for s in estimate.pattern.seams) / 100
-    pocket_m = (
-        sum(2 * (p.height_cm + p.gusset_cm) + p.width_cm + 2 * p.gusset_cm for p in design.pockets)
-        / 100
-    )
-    bound_m = sum(p.bound_length for p in estimate.pattern.panels) / 100
-    bound_m += sum(p.width_cm + 2 * p.gusset_cm for p in design.pockets) / 100
-    minutes = (seam_m + pocket_m) / speed
+    sewn = sewing(design)  # the lengths the weight model sews, custom panels included
+    minutes = sewn.seam_length_m / speed
     if design.finish.binding:
-        minutes += bound_m / speed
+        minutes += sewn.bound_length_m / speed
     pieces = sum(t.quantity for t in design.trims) + sum(
         1 for p in design.pockets if p.closure != "none"
     )

@@ -64,6 +64,37 @@ def test_making_step_by_hand():
         assert_allclose(s.steps[1].cost_eur, minutes / 60 * DATA.countries[country]["labour_eur_h"])
 
 
+def test_making_minutes_by_hand_and_with_a_custom_panel():
+    import dataclasses
+
+    from packcalc.design import CustomPanel
+
+    design = load_design("race-5l")
+    m = DATA.making
+    speed = m["sewing_speed_m_per_min"] * m["efficiency"]  # m/min
+    base = making_minutes(estimate(design, library=LIB), DATA)
+    # By hand from the drafted seams and edges, the pockets' sides, bottoms and openings.
+    pattern = estimate(design, library=LIB).pattern
+    seams = sum(s.length for s in pattern.seams) / 100
+    seams += sum(2 * (p.height_cm + p.gusset_cm) + p.width_cm + 2 * p.gusset_cm
+                 for p in design.pockets) / 100  # fmt: skip
+    bound = sum(p.bound_length for p in pattern.panels) / 100
+    bound += sum(p.width_cm + 2 * p.gusset_cm for p in design.pockets) / 100
+    pieces = sum(t.quantity for t in design.trims) + sum(
+        p.closure != "none" for p in design.pockets
+    )
+    expected = ((seams + bound) / speed + len(design.pockets) * m["minutes_per_pocket"]
+                + pieces * m["minutes_per_trim"] + m["minutes_handling"])  # fmt: skip
+    assert design.finish.binding
+    assert_allclose(base, expected)
+    # A 12 × 6 cm custom panel seamed on one 12 cm side, bound on the other 24 cm.
+    flap = CustomPanel("flap", ((0, 0), (12, 0), (12, 6), (0, 6)),
+                       ("seam", "bound", "bound", "bound"), design.panels["back"])  # fmt: skip
+    more = dataclasses.replace(design, custom_panels=(flap,))
+    added = making_minutes(estimate(more, library=LIB), DATA) - base
+    assert_allclose(added, (0.12 + 0.24) / speed)
+
+
 @pytest.mark.parametrize("name", ["ultra-minimal", "race-5l", "ultra-12l"])
 def test_drome_against_vietnam(name):
     result = estimate(load_design(name), library=LIB)
