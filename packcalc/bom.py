@@ -50,21 +50,24 @@ def bill_of_materials(
     fabric_net: dict[str, float] = defaultdict(float)
     fabric_cut: dict[str, float] = defaultdict(float)
     fabric_mass: dict[str, float] = defaultdict(float)
-    trims: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    cut_fabrics: set[str] = set()  # fabrics with at least one cut (not knitted) piece
+    trim_mass: dict[str, float] = defaultdict(float)
     for part in estimate.parts:
         if part.material in library.fabrics:
-            gsm = library.fabrics[part.material].areal_density_gsm
-            # Allowance parts carry no visible area: their area is their mass over gsm.
-            area = part.area_m2 if part.area_m2 else part.mass_g / gsm
+            area = part.area_m2 + part.allowance_area_m2
             fabric_net[part.material] += area
-            fabric_cut[part.material] += area if part.knit_to_shape else area / marker_efficiency
             fabric_mass[part.material] += part.mass_g
+            if part.knit_to_shape:
+                fabric_cut[part.material] += area
+            else:
+                fabric_cut[part.material] += area / marker_efficiency
+                cut_fabrics.add(part.material)
         else:
-            trims[part.material]["mass"] += part.mass_g
+            trim_mass[part.material] += part.mass_g
 
     rows = []
     for fabric_id, net in fabric_net.items():
-        knitted = fabric_cut[fabric_id] == net
+        knitted = fabric_id not in cut_fabrics
         rows.append(
             {
                 "kind": "fabric",
@@ -79,9 +82,8 @@ def bill_of_materials(
                 else f"cut at {marker_efficiency:.0%} marker efficiency",
             }
         )
-    for trim_id, amounts in trims.items():
+    for trim_id, grams in trim_mass.items():
         trim = library.trims[trim_id]
-        grams = amounts["mass"]
         if trim.kind == "thread":
             quantity, unit, note = grams / trim.linear_density_tex * 1000, "m", "with wastage"
         elif trim.mass_g is not None:

@@ -42,6 +42,7 @@ class Part:
     regain: float
     area_m2: float = 0.0  # fabric area (× layers), for the sweat-wet weight
     knit_to_shape: bool = False  # knitted to its outline: no cutting waste
+    allowance_area_m2: float = 0.0  # seam allowance (× layers): cut and sewn in, not exposed
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ def weight_parts(
                 library.fabrics[fabric_id].moisture_regain,
                 0.0 if is_allowance else area_m2 * n_layers,
                 knitted,
+                area_m2 * n_layers if is_allowance else 0.0,
             )
         )
 
@@ -351,7 +353,8 @@ def weight_parts(
         if construction == "knit-to-shape":
             continue  # knitted to its outline: no allowance
         grams = mass.seam_allowance_mass(length, allowance_m, n_layers, side_gsm)
-        fabric_part("seam allowances", "allowance", fabric_id, 0.0, n_layers, grams)
+        fabric_part("seam allowances", "allowance", fabric_id, length * allowance_m, n_layers,
+                    grams)  # fmt: skip
 
     if binding is not None:
         trim_part("binding", "binding", binding.id,
