@@ -23,8 +23,25 @@ from typing import Any
 
 from packcalc.capacity import POCKET_SHAPES
 from packcalc.errors import PackcalcError
-from packcalc.library import Item, Library, Provenance, did_you_mean, load_library
-from packcalc.pattern import OPTION_SPECS, Body, check_options, default_options, grade_options
+from packcalc.library import (
+    ITEM_CATEGORIES,
+    ITEM_SHAPES,
+    Item,
+    Library,
+    Provenance,
+    did_you_mean,
+    load_library,
+    materials_dir,
+)
+from packcalc.pattern import (
+    OPTION_SPECS,
+    Body,
+    check_options,
+    custom_panel,
+    default_options,
+    draft,
+    grade_options,
+)
 from packcalc.units import check_number, parse_quantity
 
 PANEL_GROUPS = ("back", "strap", "front", "wing")
@@ -409,19 +426,13 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
             raise PackcalcError(
                 t.at("edges"), f"expected {len(points)} edge kinds ('bound' or 'seam')"
             )
-        for j, kind in enumerate(edges):
-            if kind not in ("bound", "seam"):
-                raise PackcalcError(
-                    f"{t.at('edges')}[{j}]", f"expected 'bound' or 'seam', got {kind!r}"
-                )
         panel_name = t.text("name")
         if panel_name in _panel_names() or any(c.name == panel_name for c in custom_panels):
             raise PackcalcError(t.at("name"), f"duplicate panel name {panel_name!r}")
-        custom = CustomPanel(panel_name, tuple(points), tuple(edges), _panel_spec(t, library))
-        from packcalc.pattern import custom_panel
-
-        custom_panel(custom.name, custom.points, custom.edges)  # validates the outline
-        custom_panels.append(custom)
+        custom_panel(panel_name, points, edges, f"custom_panels[{i}]")  # kinds and outline
+        custom_panels.append(
+            CustomPanel(panel_name, tuple(points), tuple(edges), _panel_spec(t, library))
+        )
 
     seam_table = _Table(
         top.get("seams", {}), "seams", {"method", "stitch", "allowance", "thread", "tape"}
@@ -592,8 +603,6 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         made_in=top.text("made_in", "FR-Drome"),
     )
     # Drafting checks that the options fit together (the girth closes, …).
-    from packcalc.pattern import draft
-
     draft(design.body, design.options)
     return design
 
@@ -606,8 +615,6 @@ def _panel_names() -> set[str]:
 
 
 def _custom_item(raw: Any, path: str) -> Item:
-    from packcalc.library import ITEM_CATEGORIES, ITEM_SHAPES
-
     t = _Table(
         raw,
         path,
@@ -811,8 +818,6 @@ def design_to_toml(design: Design) -> str:
 
 
 def presets_dir() -> Path:
-    from packcalc.library import materials_dir
-
     return materials_dir() / "presets"
 
 

@@ -231,16 +231,24 @@ def wing_length(options: Mapping[str, Any], body: Body | Any) -> Any:
     return (chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"] - o["front_gap"]) / 2
 
 
-def _panel(name: str, group: str, points: Sequence[tuple[float, float]], edges: Sequence) -> Panel:
-    """A panel from its vertices and, per edge (vertex i → i+1), ``(kind, joins)``."""
+def _panel(
+    name: str,
+    group: str,
+    points: Sequence[tuple[float, float]],
+    edges: Sequence,
+    where: str | None = None,
+) -> Panel:
+    """A panel from its vertices and, per edge (vertex i → i+1), ``(kind, joins)``;
+    errors name ``where`` (default ``panels.<name>``)."""
+    where = where or f"panels.{name}"
     polygon = Polygon(points)
     if not polygon.is_valid or polygon.area <= 0:
-        raise PackcalcError(f"panels.{name}", "the outline is not a simple polygon")
+        raise PackcalcError(f"{where}.points", "the outline is not a simple polygon")
     coords = np.asarray(polygon.exterior.coords)
     lengths = np.hypot(*np.diff(coords, axis=0).T)
     if len(lengths) != len(edges):
         raise PackcalcError(
-            f"panels.{name}.edges",
+            f"{where}.edges",
             f"expected one edge kind per side ({len(lengths)}), got {len(edges)}",
         )
     return Panel(
@@ -410,7 +418,10 @@ def _seams(panels: Sequence[Panel]) -> tuple[Seam, ...]:
 
 
 def custom_panel(
-    name: str, points: Sequence[tuple[float, float]], edge_kinds: Sequence[str] | None = None
+    name: str,
+    points: Sequence[tuple[float, float]],
+    edge_kinds: Sequence[str] | None = None,
+    where: str | None = None,
 ) -> Panel:
     """A panel given by explicit points [cm], for shapes the parametric draft does not make.
 
@@ -422,19 +433,22 @@ def custom_panel(
         Vertices in order [cm]; the outline closes by itself.
     edge_kinds : sequence of str, optional
         Per edge (vertex i to i+1), ``"bound"`` or ``"seam"``; all bound by default.
+    where : str, optional
+        Where the panel sits in the design file, for error messages (default
+        ``panels.<name>``).
 
     Returns
     -------
     Panel
         The panel, in group ``"custom"``.
     """
+    where = where or f"panels.{name}"
     kinds = list(edge_kinds) if edge_kinds is not None else ["bound"] * len(points)
     for i, kind in enumerate(kinds):
         if kind not in ("bound", "seam"):
-            raise PackcalcError(
-                f"panels.{name}.edges[{i}]", f"expected 'bound' or 'seam', got {kind!r}"
-            )
-    return _panel(name, "custom", points, [(k, "vest" if k == "seam" else None) for k in kinds])
+            raise PackcalcError(f"{where}.edges[{i}]", f"expected 'bound' or 'seam', got {kind!r}")
+    edges = [(k, "vest" if k == "seam" else None) for k in kinds]
+    return _panel(name, "custom", points, edges, where)
 
 
 def layout(panels: Sequence[Panel], gap: float = 3.0) -> list[tuple[Panel, Polygon]]:

@@ -178,6 +178,14 @@ fabric = "power-mesh"
     assert load_design(path) == design
     with pytest.raises(PackcalcError, match=r"custom_panels\[0\]\.points\[1\]: expected a length"):
         design_from_toml(text.replace('["12 cm", "0 cm"]', '["12 kg", "0 cm"]'))
+    # Errors name the entry of the file, not a panel of the draft.
+    with pytest.raises(PackcalcError, match=r"^custom_panels\[0\]\.edges\[0\]: expected 'bound'"):
+        design_from_toml(text.replace('"seam", "bound"', '"seem", "bound"'))
+    bow_tie = text.replace(
+        '["12 cm", "0 cm"], ["12 cm", "6 cm"]', '["12 cm", "6 cm"], ["12 cm", "0 cm"]'
+    )
+    with pytest.raises(PackcalcError, match=r"^custom_panels\[0\]\.points: the outline is not"):
+        design_from_toml(bow_tie)
 
 
 lengths = st.floats(min_value=0.5, max_value=60.0).map(lambda v: round(v, 3))
