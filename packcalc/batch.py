@@ -71,12 +71,10 @@ def base_value(design: Design, path: str, library: Library) -> float:
         return float(design.options[option])
     kind, _, group = path.partition(".")
     if kind == "gsm" and group in PANEL_GROUPS:
-        spec = design.panel_spec(f"{group}-left" if group != "back" else "back", group)
+        spec = design.group_spec(group)
         return float(spec.areal_density_gsm or library.fabrics[spec.fabric].areal_density_gsm)
     if kind == "layers" and group in PANEL_GROUPS:
-        return float(
-            design.panel_spec(f"{group}-left" if group != "back" else "back", group).layers
-        )
+        return float(design.group_spec(group).layers)
     if path == "pressure":
         return float(design.squeeze_pressure_kpa)
     if path == "pocket.scale":
@@ -300,13 +298,7 @@ def evaluate(
     out["valid"] = np.empty(n, dtype=bool)
     for index, combo in enumerate(unique):
         rows = np.nonzero(inverse == index)[0]
-        panels = dict(design.panels)
-        for key, fabric_id in zip(keys, combo, strict=True):
-            group = key.partition(".")[2]
-            for name in [group, *(f"{group}-{side}" for side in ("left", "right"))]:
-                if name in panels:
-                    panels[name] = dataclasses.replace(panels[name], fabric=str(fabric_id))
-        variant = dataclasses.replace(design, panels=panels)
+        variant = apply(design, dict(zip(keys, combo, strict=True)), library)
         part = _evaluate_numeric(
             variant, library, {p: v[rows] for p, v in numeric.items()}, len(rows)
         )
@@ -506,7 +498,7 @@ def candidate_fabrics(design: Design, library: Library, per_group: int = 4) -> d
     same construction class (a knit panel stays a knit, a mesh a mesh)."""
     out = {}
     for group in PANEL_GROUPS:
-        current = design.panel_spec("back" if group == "back" else f"{group}-left", group).fabric
+        current = design.group_spec(group).fabric
         construction = library.fabrics[current].construction
         same = sorted(
             (f for f in library.fabrics.values() if f.construction == construction),

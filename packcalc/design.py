@@ -209,6 +209,10 @@ class Design:
             return self.panels[panel_name]
         return self.panels[group]
 
+    def group_spec(self, group: str) -> PanelSpec:
+        """The spec that stands for a panel group (its left panel for a pair)."""
+        return self.panel_spec("back" if group == "back" else f"{group}-left", group)
+
     def with_size(self, size: str, library: Library | None = None) -> Design:
         """The same design drafted for another size of the size table (graded options)."""
         library = library or load_library()

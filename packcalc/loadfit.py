@@ -538,7 +538,7 @@ def fit_range_cm(
     relaxed = sum(length for _, length in segments) + o["front_gap"]
     springs = []
     for group, length in segments:
-        fabric = library.fabrics[design.panel_spec(_first_panel(group), group).fabric]
+        fabric = library.fabrics[design.group_spec(group).fabric]
         limit = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
         limit = limit or 0.0
         springs.append(
@@ -555,10 +555,6 @@ def fit_range_cm(
     )
     half = STRAP_ADJUSTMENT_CM / 2
     return relaxed - half, stretched + half
-
-
-def _first_panel(group: str) -> str:
-    return {"back": "back", "front": "front-left", "wing": "wing-left"}[group]
 
 
 def fit_load(

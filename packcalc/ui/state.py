@@ -27,17 +27,11 @@ def widget_values(design: Design) -> dict[str, Any]:
     for name in OPTION_SPECS:
         values[f"opt_{name}"] = float(design.options[name])
     for group in PANEL_GROUPS:
-        spec = design.panel_spec(_first_panel(group), group)
+        spec = design.group_spec(group)
         values[f"fabric_{group}"] = spec.fabric
         values[f"layers_{group}"] = spec.layers
         values[f"gsm_{group}"] = spec.areal_density_gsm or 0.0
     return values
-
-
-def _first_panel(group: str) -> str:
-    return {"back": "back", "strap": "strap-left", "front": "front-left", "wing": "wing-left"}[
-        group
-    ]
 
 
 def body_from_values(values: Mapping[str, Any], library: Library) -> Body:
@@ -78,7 +72,7 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         layers = int(values[f"layers_{group}"])
         if not 1 <= layers <= 4:
             raise PackcalcError(f"panels.{group}.layers", f"expected 1 to 4, got {layers}")
-        construction = base.panel_spec(_first_panel(group), group).construction
+        construction = base.group_spec(group).construction
         override = float(values.get(f"gsm_{group}", 0.0) or 0.0)
         if override < 0 or override > 2000:
             raise PackcalcError(
