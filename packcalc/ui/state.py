@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from packcalc.design import PANEL_GROUPS, Design, PanelSpec, body_for_size
+from packcalc.design import PANEL_GROUPS, Design, body_for_size
 from packcalc.errors import PackcalcError
 from packcalc.library import Library
 from packcalc.pattern import OPTION_SPECS, Body, check_options, draft, grade_options
@@ -65,23 +65,20 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
     body = body_from_values(values, library)
     options = {name: float(values[f"opt_{name}"]) for name in OPTION_SPECS}
     check_options(options)
-    panels = {}
+    # Panels and pressure go through the design-file reader: the same rules and messages.
+    panels: dict[str, dict[str, Any]] = {}
     for group in PANEL_GROUPS:
-        fabric = values[f"fabric_{group}"]
-        library.fabric(fabric, f"panels.{group}.fabric")
-        layers = int(values[f"layers_{group}"])
-        if not 1 <= layers <= 4:
-            raise PackcalcError(f"panels.{group}.layers", f"expected 1 to 4, got {layers}")
-        construction = base.group_spec(group).construction
+        panels[group] = {
+            "fabric": values[f"fabric_{group}"],
+            "layers": int(values[f"layers_{group}"]),
+            "construction": base.group_spec(group).construction,
+        }
         override = float(values.get(f"gsm_{group}", 0.0) or 0.0)
-        if override < 0 or override > 2000:
-            raise PackcalcError(
-                f"panels.{group}.areal_density", f"expected 0 to 2000 g/m², got {override:g}"
-            )
-        panels[group] = PanelSpec(fabric, layers, construction, override or None)
-    pressure = float(values["pressure"])
-    if not 0.0 < pressure <= 200.0:
-        raise PackcalcError("squeeze_pressure", f"expected 0 to 200 kPa, got {pressure:g} kPa")
+        if override:  # 0 in the widget: no override
+            panels[group]["areal_density"] = f"{override!r} g/m**2"
+    checked = _validated(
+        {"panels": panels, "squeeze_pressure": f"{float(values['pressure'])!r} kPa"}, library
+    )
     draft(body, options)  # refuses options that do not fit together
     load_list = values.get("load_list", base.load_list or LOAD_NONE)
     if load_list != LOAD_NONE:
@@ -106,8 +103,8 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         body=body,
         size=None if values["size"] == CUSTOM else values["size"],
         options=MappingProxyType(options),
-        panels=MappingProxyType(panels),
-        squeeze_pressure_kpa=pressure,
+        panels=checked.panels,
+        squeeze_pressure_kpa=checked.squeeze_pressure_kpa,
     )
 
 
@@ -265,7 +262,6 @@ def trim_table(design: Design) -> Any:
 
 def pockets_from_table(table: Any, library: Library) -> tuple:
     """Pockets from the edited table, validated like a design file (paths ``pockets[i]``)."""
-    from packcalc.design import design_from_dict
 
     rows = []
     for record in table.to_dict("records"):
@@ -282,12 +278,11 @@ def pockets_from_table(table: Any, library: Library) -> tuple:
         if not _blank(record.get("reachable")):
             row["reachable"] = bool(record["reachable"])
         rows.append(row)
-    return _validated(design_from_dict, {"pockets": rows}, library).pockets
+    return _validated({"pockets": rows}, library).pockets
 
 
 def trims_from_table(table: Any, library: Library) -> tuple:
     """Trims from the edited table, validated like a design file (paths ``trims[i]``)."""
-    from packcalc.design import design_from_dict
 
     rows = []
     for record in table.to_dict("records"):
@@ -301,7 +296,7 @@ def trims_from_table(table: Any, library: Library) -> tuple:
         if not _blank(record.get("area_cm2")):
             row["area"] = f"{float(record['area_cm2'])!r} cm**2"
         rows.append(row)
-    return _validated(design_from_dict, {"trims": rows}, library).trims
+    return _validated({"trims": rows}, library).trims
 
 
 _SKELETON = {
@@ -311,9 +306,11 @@ _SKELETON = {
 }
 
 
-def _validated(build: Any, part: dict[str, Any], library: Library) -> Design:
+def _validated(part: dict[str, Any], library: Library) -> Design:
     """Validate a table through the design-file reader, so the rules are the same."""
-    return build({**_SKELETON, **part}, library)
+    from packcalc.design import design_from_dict
+
+    return design_from_dict({**_SKELETON, **part}, library)
 
 
 def convert_lengths(values: Any, factor: float) -> dict[str, float]:
