@@ -33,8 +33,8 @@ import numpy.typing as npt
 
 from packcalc.bom import MARKER_EFFICIENCY, bill_of_materials
 from packcalc.errors import PackcalcError
-from packcalc.library import did_you_mean, materials_dir
-from packcalc.units import parse_quantity
+from packcalc.library import _Record, did_you_mean, materials_dir
+from packcalc.units import check_number, parse_quantity
 
 ROAD_SHARE = ((500.0, 1.0), (1000.0, 0.9), (2000.0, 0.5), (3000.0, 0.25))
 SAME_COUNTRY_ROAD_KM = 500.0
@@ -158,15 +158,12 @@ def read_footprint(path: Path | str | None = None) -> FootprintData:
     records = []
 
     def provenance(row: Mapping[str, Any], where: str) -> None:
-        if not row.get("source") and not (row.get("assumption") and row.get("note")):
-            raise PackcalcError(
-                f"footprint.toml: {where}.source",
-                "missing: give a source and its licence, or assumption = true with a note",
-            )
-        if row.get("source") and not row.get("licence"):
-            raise PackcalcError(
-                f"footprint.toml: {where}.licence", "missing: give the source's licence"
-            )
+        # The library's rule (a source, or assumption = true with a note; 'assumed' keys
+        # exist), plus a licence for every source: these factors are republished.
+        record = _Record(row, "footprint.toml", "record", 0, set(row))
+        record.prefix = where
+        if record.provenance().sources and not row.get("licence"):
+            raise PackcalcError(record.where("licence"), "missing: give the source's licence")
         records.append(dict(row, where=where))
 
     modes = {}
@@ -184,7 +181,9 @@ def read_footprint(path: Path | str | None = None) -> FootprintData:
         countries[_need(row, "id", where)] = {
             **row,
             "grid_g_kwh": parse_quantity(_need(row, "grid", where), "g/(kW*h)", f"{where}.grid"),
-            "labour_eur_h": float(_need(row, "labour_eur_per_hour", where)),
+            "labour_eur_h": check_number(
+                _need(row, "labour_eur_per_hour", where), f"{where}.labour_eur_per_hour"
+            ),
         }
     places = {}
     for i, row in enumerate(data.get("place", [])):

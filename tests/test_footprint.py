@@ -117,6 +117,11 @@ def test_every_factor_has_a_source_and_licence(tmp_path):
     path.write_text(broken)
     with pytest.raises(PackcalcError, match=r"modes\.road\.licence: missing"):
         read_footprint(path)
+    # The library's provenance rule holds here too: a flag is true or false, and an
+    # assumption says what it is based on.
+    path.write_text(text.replace("assumption = true", 'assumption = "yes"', 1))
+    with pytest.raises(PackcalcError, match=r"assumption: expected true or false"):
+        read_footprint(path)
 
 
 def test_unknown_place_and_cli(capsys):
