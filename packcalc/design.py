@@ -14,6 +14,7 @@ pressures in kPa (the units a designer thinks in; values written back exactly).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -387,7 +388,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
     check_options(given)
     options = {**default_options(body), **given}
 
-    panels_raw = _Table(top.require("panels"), "panels", set(PANEL_GROUPS) | _panel_names())
+    panels_raw = _Table(top.require("panels"), "panels", set(PANEL_GROUPS) | PANEL_NAMES)
     panels = {
         key: _panel_spec(
             _Table(value, f"panels.{key}", {"fabric", "layers", "construction", "areal_density"}),
@@ -396,7 +397,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         for key, value in panels_raw.data.items()
     }
     for group in PANEL_GROUPS:
-        members = [n for n in _panel_names() if n.startswith(group)]
+        members = [n for n in PANEL_NAMES if n.startswith(group)]
         if group not in panels and not all(n in panels for n in members):
             raise PackcalcError(f"panels.{group}", "missing: every panel needs a fabric")
 
@@ -431,7 +432,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
                 t.at("edges"), f"expected {len(points)} edge kinds ('bound' or 'seam')"
             )
         panel_name = t.text("name")
-        if panel_name in _panel_names() or any(c.name == panel_name for c in custom_panels):
+        if panel_name in PANEL_NAMES or any(c.name == panel_name for c in custom_panels):
             raise PackcalcError(t.at("name"), f"duplicate panel name {panel_name!r}")
         custom_panel(panel_name, points, edges, f"custom_panels[{i}]")  # kinds and outline
         custom_panels.append(
@@ -611,11 +612,10 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
     return design
 
 
-def _panel_names() -> set[str]:
-    return {
-        "back", "strap-left", "strap-right", "front-left", "front-right", "wing-left",
-        "wing-right",
-    }  # fmt: skip
+# The drafted panels, by name (pattern.draft makes these).
+PANEL_NAMES = frozenset({
+    "back", "strap-left", "strap-right", "front-left", "front-right", "wing-left", "wing-right",
+})  # fmt: skip
 
 
 def _custom_item(raw: Any, path: str) -> Item:
@@ -827,7 +827,13 @@ def presets_dir() -> Path:
 
 def preset_names() -> list[str]:
     """The preset designs shipped with packcalc (file stems of ``materials/presets``)."""
-    return sorted(p.stem for p in presets_dir().glob("*.toml"))
+    return list(_preset_names())
+
+
+@functools.cache
+def _preset_names() -> tuple[str, ...]:
+    # The presets ship with the package: read the folder once, not on every app rerun.
+    return tuple(sorted(p.stem for p in presets_dir().glob("*.toml")))
 
 
 def load_preset(name: str, library: Library | None = None) -> Design:

@@ -378,8 +378,8 @@ class _Record:
     def optional_quantity(self, key: str, unit: str, *, allow_zero: bool = False) -> float | None:
         return self.quantity(key, unit, allow_zero=allow_zero) if self.has(key) else None
 
-    def number(self, key: str, *, maximum: float | None = None) -> float:
-        return check_number(self.raw(key), self.where(key), maximum=maximum)
+    def number(self, key: str, *, maximum: float | None = None, allow_zero: bool = True) -> float:
+        return check_number(self.raw(key), self.where(key), maximum=maximum, allow_zero=allow_zero)
 
     def flag(self, key: str, default: bool | None = None) -> bool:
         if key not in self.data and default is not None:
@@ -677,9 +677,7 @@ def _read_stitches(path: Path) -> dict[str, Stitch]:
         stitch = Stitch(
             id=r.text("id"),
             name=r.text("name"),
-            thread_ratio=check_number(
-                r.raw("thread_ratio"), r.where("thread_ratio"), allow_zero=False, maximum=100.0
-            ),
+            thread_ratio=r.number("thread_ratio", allow_zero=False, maximum=100.0),
             wastage=r.number("wastage", maximum=1.0),
             provenance=r.provenance(),
         )
@@ -799,14 +797,10 @@ def _read_packing(
         r.prefix = f"classes.{r.data.get('id', i)}"
         record = CompressionClass(
             id=r.text("id", CONSTRUCTIONS),
-            gauge_phi=check_number(
-                r.raw("gauge_phi"), r.where("gauge_phi"), allow_zero=False, maximum=1.0
-            ),
+            gauge_phi=r.number("gauge_phi", allow_zero=False, maximum=1.0),
             gauge_pressure_kpa=r.quantity("gauge_pressure", "kPa"),
             modulus_kpa=r.quantity("modulus", "kPa"),
-            fold_factor=check_number(
-                r.raw("fold_factor"), r.where("fold_factor"), allow_zero=False, maximum=1.0
-            ),
+            fold_factor=r.number("fold_factor", allow_zero=False, maximum=1.0),
             provenance=r.provenance(),
         )
         classes[record.id] = record
@@ -848,9 +842,7 @@ def _read_packing(
             role=r.text("role", ("calibration", "validation")),
             description=r.text("description"),
             pressure_kpa=r.quantity("pressure", "kPa"),
-            phi_given=check_number(r.raw("phi"), r.where("phi"), allow_zero=False, maximum=1.0)
-            if given
-            else None,
+            phi_given=r.number("phi", allow_zero=False, maximum=1.0) if given else None,
             fibre=fibre,
             fabric=fabric,
             mass_g=r.optional_quantity("mass", "g"),

@@ -52,6 +52,14 @@ def test_presets_exist_and_load():
             assert comparison.source.startswith("http")
 
 
+def test_panel_names_are_the_drafted_panels():
+    from packcalc.design import PANEL_NAMES
+    from packcalc.pattern import Body, default_options, draft
+
+    body = Body(96.0, 44.0, "M")
+    assert {p.name for p in draft(body, default_options(body)).panels} == PANEL_NAMES
+
+
 def test_load_preset_takes_names_never_paths(tmp_path, monkeypatch):
     # What the app uses: a file that happens to be named like a preset, or any path, is
     # never read.
