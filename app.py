@@ -15,7 +15,7 @@ import streamlit as st
 from packcalc import textile
 from packcalc.batch import OUTPUTS, Brief, apply, optimise, sensitivity
 from packcalc.bom import bill_of_materials, bom_csv
-from packcalc.capacity import POCKET_SHAPES
+from packcalc.capacity import COMFORT_PRESSURE_KPA, POCKET_SHAPES
 from packcalc.design import (
     CLOSURES,
     MAX_FILE_BYTES,
@@ -446,9 +446,8 @@ def charts(design, result, svg: str) -> None:
             ]
         )
         st.dataframe(pockets, hide_index=True, key="pockets_table")
-        st.caption(
-            _("Comfort: 1.3 kPa appropriate, 2.0 kPa daily maximum, 3.3 kPa sportswear maximum.")
-        )
+        limits = ", ".join(f"{kpa:g} kPa {_(label)}" for label, kpa in COMFORT_PRESSURE_KPA.items())
+        st.caption(f"{_('Comfort:')} {limits}.")
     if design.comparisons:
         st.subheader(_("Compared with vests of its class"))
         st.dataframe(

@@ -228,6 +228,11 @@ class LoadFit:
     def body_fits(self) -> bool:
         return self.fit_range_cm[0] <= self.body_chest_cm <= self.fit_range_cm[1]
 
+    def fill_share(self, pocket_name: str) -> float:
+        """How full a pocket is: its load volume over its stretched capacity [-]."""
+        cap = next(c for c in self.capacities if c.pocket.name == pocket_name)
+        return self.pocket_volume_l[pocket_name] / cap.stretched_l if cap.stretched_l else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: placements, unplaced items with reasons, pockets, balance, body fit."""
         pockets = []
@@ -244,9 +249,7 @@ class LoadFit:
                     "strain_limit": round(cap.strain_limit, 4),
                     "limited_by": cap.limited_by,
                     "fill_l": round(self.pocket_volume_l[name], 4),
-                    "fill_share": round(self.pocket_volume_l[name] / cap.stretched_l, 4)
-                    if cap.stretched_l
-                    else 0.0,
+                    "fill_share": round(self.fill_share(name), 4),
                     "mass_g": round(self.pocket_mass_g[name], 2),
                     "pressure_kpa": round(self.pocket_pressure_kpa.get(name, 0.0), 3),
                 }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from packcalc.capacity import COMFORT_PRESSURE_KPA
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
 from packcalc.ui.display import SYSTEMS
@@ -54,6 +55,7 @@ def interface_strings() -> set[str]:
     strings |= set(module_dict(tree, "KIND_LABELS").values())
     strings |= {spec.description.capitalize() for spec in OPTION_SPECS.values()}
     strings |= set(NAMED_PRESSURES)
+    strings |= set(COMFORT_PRESSURE_KPA)
     strings |= set(SYSTEMS)
     strings |= {CUSTOM, LOAD_NONE, "woven", "knit"}
     strings |= {label for label, _unit in HEADLINE.values()}

@@ -162,7 +162,7 @@ def placement_svg(fit: Any, design: Design) -> str:
                     continue  # side and hip pockets are drawn once, on the back view
                 w = pocket.width_cm + 2 * pocket.gusset_cm
                 h = pocket.height_cm
-                share = fit.pocket_volume_l[pocket.name] / cap.stretched_l if cap.stretched_l else 0
+                share = fit.fill_share(pocket.name)
                 colour = "#f58518" if share > 0.95 else "#4c78a8"
                 view_parts.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eee" '

@@ -173,10 +173,10 @@ FR: dict[str, str] = {
     "of": "sur",
     "mass": "masse",
     "stretch limited by": "extension limitée par",
-    "Comfort: 1.3 kPa appropriate, 2.0 kPa daily maximum, 3.3 kPa sportswear maximum.": (
-        "Confort : 1.3 kPa adapté, 2.0 kPa maximum au quotidien, "
-        "3.3 kPa maximum pour un vêtement de sport."
-    ),
+    "Comfort:": "Confort :",
+    "appropriate": "adapté",
+    "daily maximum": "maximum au quotidien",
+    "sportswear maximum": "maximum pour un vêtement de sport",
     "Compared with vests of its class": "Comparé aux gilets de sa catégorie",
     "vest": "gilet",
     "capacity": "capacité",
