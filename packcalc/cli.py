@@ -122,13 +122,10 @@ def _cmd_presets(args: argparse.Namespace) -> None:
 
 
 def _cmd_estimate(args: argparse.Namespace) -> None:
-    from packcalc.design import load_design
     from packcalc.estimator import estimate
     from packcalc.units import parse_quantity
 
-    design = load_design(args.design)
-    if args.size:
-        design = design.with_size(args.size)
+    design = _design(args)
     pressure = None
     if args.pressure is not None:
         pressure = parse_quantity(args.pressure, "kPa", "--pressure", maximum=200.0)
@@ -146,13 +143,10 @@ def _items(specs: list[str] | None) -> list[Any]:
 
 
 def _cmd_fit(args: argparse.Namespace) -> None:
-    from packcalc.design import load_design
     from packcalc.library import load_library
     from packcalc.loadfit import fit_load, format_fit
 
-    design = load_design(args.design)
-    if args.size:
-        design = design.with_size(args.size)
+    design = _design(args)
     fit = fit_load(design, load_library(), args.load, _items(args.item))
     if args.json:
         _print_json(fit.to_dict())
@@ -222,12 +216,9 @@ def _cmd_sweep(args: argparse.Namespace) -> None:
     import csv
 
     from packcalc.batch import chunked, grid
-    from packcalc.design import load_design
     from packcalc.library import load_library
 
-    design = load_design(args.design)
-    if args.size:
-        design = design.with_size(args.size)
+    design = _design(args)
     axes = dict(parse_vary(spec) for spec in args.vary or [])
     if not axes:
         raise PackcalcError("--vary", "give at least one, like --vary back.height=30cm:40cm:11")
@@ -268,11 +259,11 @@ def _cmd_sweep(args: argparse.Namespace) -> None:
 
 def _cmd_optimise(args: argparse.Namespace) -> None:
     from packcalc.batch import Brief, optimise
-    from packcalc.design import load_design, save_design
+    from packcalc.design import save_design
     from packcalc.library import load_library
     from packcalc.units import parse_quantity
 
-    design = load_design(args.design)
+    design = _design(args)
     brief = Brief(
         capacity_min_l=parse_quantity(args.capacity_min, "L", "--capacity-min")
         if args.capacity_min
@@ -329,12 +320,11 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
 
 
 def _cmd_footprint(args: argparse.Namespace) -> None:
-    from packcalc.design import load_design
     from packcalc.estimator import estimate
     from packcalc.footprint import ecobalyse_query, read_footprint
     from packcalc.units import check_number
 
-    design = load_design(args.design)
+    design = _design(args)
     result = estimate(design)
     shares = [check_number(a, "--air", maximum=1.0) for a in (args.air or [0.0, 0.33])]
     data = read_footprint()
@@ -424,6 +414,19 @@ def format_estimate(result: Any) -> str:
     return "\n".join(lines)
 
 
+def _design_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
+    parser.add_argument("--size", help="draft another size of the size table (XS–XL)")
+
+
+def _design(args: argparse.Namespace) -> Any:
+    """The design named on the command line, drafted in ``--size`` if given."""
+    from packcalc.design import load_design
+
+    design = load_design(args.design)
+    return design.with_size(args.size) if args.size else design
+
+
 def _load_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--load", help="a load list of the library instead of the design's (utmb)")
     parser.add_argument(
@@ -464,8 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
     textile.set_defaults(run=_cmd_textile)
 
     estimate = commands.add_parser("estimate", help="weight of a design (a TOML file or a preset)")
-    estimate.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
-    estimate.add_argument("--size", help="draft another size of the size table (XS–XL)")
+    _design_arguments(estimate)
     estimate.add_argument(
         "--pressure",
         help="squeeze pressure of the packed volume, e.g. '2 kPa' (default: the design's)",
@@ -475,15 +477,13 @@ def build_parser() -> argparse.ArgumentParser:
     estimate.set_defaults(run=_cmd_estimate)
 
     fit = commands.add_parser("fit", help="where the load goes in a design, and what does not fit")
-    fit.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
-    fit.add_argument("--size", help="draft another size of the size table (XS–XL)")
+    _design_arguments(fit)
     _load_arguments(fit)
     fit.add_argument("--json", action="store_true", help="print JSON")
     fit.set_defaults(run=_cmd_fit)
 
     sweep = commands.add_parser("sweep", help="weight, packed volume, capacity over a grid")
-    sweep.add_argument("design", help="design file or preset name")
-    sweep.add_argument("--size", help="draft another size first")
+    _design_arguments(sweep)
     sweep.add_argument(
         "--vary",
         action="append",
@@ -493,7 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.set_defaults(run=_cmd_sweep)
 
     opt = commands.add_parser("optimise", help="the lightest design that meets a brief")
-    opt.add_argument("design", help="design file or preset name")
+    _design_arguments(opt)
     opt.add_argument("--capacity-min", help="stretched capacity at least, e.g. '5 L'")
     opt.add_argument("--packed-max", help="packed volume at most, e.g. '0.5 L'")
     opt.add_argument("--pressure", help="pressure of the packed volume (default: the design's)")
@@ -505,7 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
     opt.set_defaults(run=_cmd_optimise)
 
     foot = commands.add_parser("footprint", help="made here or there: CO2e, cost, lead time")
-    foot.add_argument("design", help="design file or preset name")
+    _design_arguments(foot)
     foot.add_argument("--made-in", help="making place (default: the design's), e.g. FR-Drome")
     foot.add_argument("--compare", action="append", help="another making place, e.g. VN")
     foot.add_argument("--air", action="append", type=float,

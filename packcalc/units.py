@@ -11,6 +11,7 @@ registry, so they are defined; ``Td`` is townsend (not denier) since pint 0.21 a
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -45,15 +46,13 @@ UNIT_KINDS: dict[str, tuple[str, str]] = {
     "cm**2": ("an area", "150 cm**2"),
 }
 
-_unit_cache: dict[str, pint.Unit] = {}
 _LINEAR_DENSITY = ureg.Unit("tex").dimensionality
 _YARN_COUNT = ureg.Unit("number_meter").dimensionality
 
 
+@functools.cache
 def _unit(unit: str) -> pint.Unit:
-    if unit not in _unit_cache:
-        _unit_cache[unit] = ureg.Unit(unit)
-    return _unit_cache[unit]
+    return ureg.Unit(unit)
 
 
 def describe_kind(unit: str) -> tuple[str, str]:
@@ -132,9 +131,7 @@ def parse_quantity(
             # An indirect yarn count (Nm, Ne) is the inverse of a linear density.
             quantity = 1 / quantity.to("number_meter")
         magnitude = float(quantity.to(target).magnitude)
-    except pint.DimensionalityError:
-        raise PackcalcError(field, f"{expected}, got '{text}'") from None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # pint's DimensionalityError is a TypeError
         raise PackcalcError(field, f"{expected}, got '{text}'") from None
     check_number(
         magnitude, field, minimum=minimum, allow_zero=allow_zero, maximum=maximum, shown=text,

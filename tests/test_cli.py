@@ -20,6 +20,18 @@ def run(capsys, *argv):
     return status, out, err
 
 
+def woven(ends: str = "64.96", picks: str = "64.96") -> list[str]:
+    """``packcalc textile woven`` for a 20D yarn each way."""
+    return ["textile", "woven", "--ends-per-cm", ends, "--picks-per-cm", picks,
+            "--warp", "20 denier", "--weft", "20 denier"]  # fmt: skip
+
+
+def knit(loop: str = "2 mm", yarn: str = "7.8 tex") -> list[str]:
+    """``packcalc textile knit`` for 22 courses and 16 wales per cm."""
+    return ["textile", "knit", "--courses-per-cm", "22", "--wales-per-cm", "16",
+            "--loop-length", loop, "--yarn", yarn]  # fmt: skip
+
+
 def test_materials_json_lists_every_kind_with_sources(capsys):
     status, out, _ = run(capsys, "materials", "--json")
     assert status == 0
@@ -50,139 +62,29 @@ def test_materials_kind_filter_and_text(capsys):
 
 def test_textile_woven_golden(capsys):
     # 20D × 330T: 330 threads per square inch counted along two sides → 64.96 per cm each way.
-    status, out, _ = run(
-        capsys,
-        "textile",
-        "woven",
-        "--ends-per-cm",
-        "64.96",
-        "--picks-per-cm",
-        "64.96",
-        "--warp",
-        "20 denier",
-        "--weft",
-        "20 denier",
-        "--json",
-    )
+    status, out, _ = run(capsys, *woven(), "--json")
     assert status == 0
     assert_allclose(json.loads(out)["areal_density_gsm"], 28.9, atol=0.05)
-    status, out, _ = run(
-        capsys,
-        "textile",
-        "woven",
-        "--ends-per-cm",
-        "64.96",
-        "--picks-per-cm",
-        "64.96",
-        "--warp",
-        "20 denier",
-        "--weft",
-        "20 denier",
-        "--warp-crimp",
-        "0.04",
-        "--weft-crimp",
-        "0.04",
-        "--json",
-    )
+    status, out, _ = run(capsys, *woven(), "--warp-crimp", "0.04", "--weft-crimp", "0.04", "--json")
+    assert status == 0
     assert_allclose(json.loads(out)["areal_density_gsm"], 30.0, atol=0.05)
 
 
 def test_textile_knit_golden(capsys):
-    status, out, _ = run(
-        capsys,
-        "textile",
-        "knit",
-        "--courses-per-cm",
-        "22",
-        "--wales-per-cm",
-        "16",
-        "--loop-length",
-        "2 mm",
-        "--yarn",
-        "7.8 tex",
-        "--json",
-    )
+    status, out, _ = run(capsys, *knit(), "--json")
     assert status == 0
     assert_allclose(json.loads(out)["areal_density_gsm"], 54.9, atol=0.05)
-    status, out, _ = run(
-        capsys,
-        "textile",
-        "knit",
-        "--courses-per-cm",
-        "22",
-        "--wales-per-cm",
-        "16",
-        "--loop-length",
-        "2 mm",
-        "--yarn",
-        "7.8 tex",
-    )
+    status, out, _ = run(capsys, *knit())
     assert "54.9 g/m²" in out
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (
-            [
-                "textile",
-                "knit",
-                "--courses-per-cm",
-                "22",
-                "--wales-per-cm",
-                "16",
-                "--loop-length",
-                "2 kg",
-                "--yarn",
-                "7.8 tex",
-            ],
-            "--loop-length: expected a length like '0.6 mm', got '2 kg'",
-        ),
-        (
-            [
-                "textile",
-                "knit",
-                "--courses-per-cm",
-                "22",
-                "--wales-per-cm",
-                "16",
-                "--loop-length",
-                "2",
-                "--yarn",
-                "7.8 tex",
-            ],
-            "--loop-length: expected a length",
-        ),
-        (
-            [
-                "textile",
-                "woven",
-                "--ends-per-cm",
-                "-5",
-                "--picks-per-cm",
-                "60",
-                "--warp",
-                "20 denier",
-                "--weft",
-                "20 denier",
-            ],
-            "--ends-per-cm: expected a value",
-        ),
-        (
-            [
-                "textile",
-                "woven",
-                "--ends-per-cm",
-                "nan",
-                "--picks-per-cm",
-                "60",
-                "--warp",
-                "20 denier",
-                "--weft",
-                "20 denier",
-            ],
-            "--ends-per-cm: expected a finite",
-        ),
+        (knit(loop="2 kg"), "--loop-length: expected a length like '0.6 mm', got '2 kg'"),
+        (knit(loop="2"), "--loop-length: expected a length"),
+        (woven(ends="-5", picks="60"), "--ends-per-cm: expected a value"),
+        (woven(ends="nan", picks="60"), "--ends-per-cm: expected a finite"),
         (["textile", "woven", "--ends-per-cm", "abc"], "invalid float value"),
         (["materials", "--kind", "rock"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
@@ -203,19 +105,7 @@ def test_console_script_exits_2_without_traceback():
     script = shutil.which("packcalc", path=str(Path(sys.executable).parent))
     assert script, "the packcalc console command is installed with the package"
     result = subprocess.run(
-        [
-            script,
-            "textile",
-            "knit",
-            "--courses-per-cm",
-            "22",
-            "--wales-per-cm",
-            "16",
-            "--loop-length",
-            "2 mm",
-            "--yarn",
-            "7.8 kg",
-        ],
+        [script, *knit(yarn="7.8 kg")],
         capture_output=True,
         text=True,
         timeout=60,
