@@ -468,7 +468,10 @@ class PackingInputs:
     rigid_volume_l: float
 
     def _column(self, index: int) -> np.ndarray:
-        return np.array([float(part[index]) for part in self.soft_parts])
+        # One row per part; a mass given per variant makes the column (parts, variants).
+        if not self.soft_parts:
+            return np.empty(0)
+        return np.stack([np.asarray(part[index], dtype=float) for part in self.soft_parts])
 
     @property
     def mass_g(self) -> np.ndarray:

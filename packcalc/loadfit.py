@@ -75,6 +75,13 @@ LOCATION_SHARES = {
 }
 
 
+def stretch_limit(fabric: Any) -> float:
+    """The strain a fabric takes across a pocket or round the body [-]: its weft
+    stretch, else its warp stretch, else 0 (it does not stretch)."""
+    limit = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
+    return limit or 0.0
+
+
 def tension_modulus_n_m(elastane_share: float, stretch_limit: float) -> float:
     """Tension per unit width per unit strain of a stretch fabric [N/m].
 
@@ -146,8 +153,7 @@ def pocket_capacity(
         Remembered per pocket, library and limit (a pattern slider does not change it).
     """
     fabric = library.fabrics[pocket.fabric]
-    stretch = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
-    stretch = stretch or 0.0
+    stretch = stretch_limit(fabric)
     limits = {"fabric stretch limit": stretch}
     modulus = tension_modulus_n_m(fabric.composition.get("elastane", 0.0), stretch)
     if stretch > 0:
@@ -542,8 +548,7 @@ def fit_range_cm(
     springs = []
     for group, length in segments:
         fabric = library.fabrics[design.group_spec(group).fabric]
-        limit = fabric.stretch_weft if fabric.stretch_weft is not None else fabric.stretch_warp
-        limit = limit or 0.0
+        limit = stretch_limit(fabric)
         springs.append(
             (length, tension_modulus_n_m(fabric.composition.get("elastane", 0.0), limit), limit)
         )
