@@ -509,10 +509,11 @@ def save_and_compare(design, result, svg: str) -> None:
         "image/svg+xml",
         key="download_svg",
     )
+    # A kept design's figures are computed once, when it is kept.
     if cols[3].button(_("Keep as A"), key="keep_a"):
-        st.session_state.compare_a = design
+        st.session_state.compare_a = (design.name, headline(result))
     if cols[4].button(_("Keep as B"), key="keep_b"):
-        st.session_state.compare_b = design
+        st.session_state.compare_b = (design.name, headline(result))
 
 
 def compare_tab() -> None:
@@ -520,16 +521,15 @@ def compare_tab() -> None:
     if a is None or b is None:
         st.info(_("Keep a design as A and another as B (buttons on the Vest tab) to compare them."))
         return
-    figures_a = headline(estimate(a, library=library()))
-    figures_b = headline(estimate(b, library=library()))
+    (name_a, figures_a), (name_b, figures_b) = a, b
     rows = []
     for key, (label, unit) in figures_a["labels"].items():
         va, vb = figures_a["values"][key], figures_b["values"][key]
         rows.append(
             {
                 _("figure"): f"{_(label)} [{unit}]" if unit else _(label),
-                f"A: {a.name}": round(va, 3),
-                f"B: {b.name}": round(vb, 3),
+                f"A: {name_a}": round(va, 3),
+                f"B: {name_b}": round(vb, 3),
                 "B − A": round(vb - va, 3),
             }
         )
