@@ -46,7 +46,7 @@ def main() -> None:
     from packcalc import loadfit, mass
     from packcalc.batch import evaluate
     from packcalc.design import Pocket, load_design
-    from packcalc.estimator import estimate, packing_inputs, weight_parts
+    from packcalc.estimator import estimate, packing_inputs, tolerance_inputs, weight_parts
     from packcalc.library import load_library
 
     library = load_library()
@@ -55,17 +55,7 @@ def main() -> None:
     line("estimate_ms", median(lambda: estimate(race, library=library), repeat, 20) * 1e3, "ms")
 
     parts = weight_parts(race, library)
-    fabrics = sorted({p.fabric for p in parts if p.fabric})
-    trims = sorted({p.trim for p in parts if p.trim})
-    band_args = (
-        [p.mass_g for p in parts],
-        [fabrics.index(p.fabric) if p.fabric else -1 for p in parts],
-        [p.dimension_power for p in parts],
-        [trims.index(p.trim) if p.trim else -1 for p in parts],
-        0.05,
-        0.02,
-        0.05,
-    )
+    band_args = (*tolerance_inputs(parts), 0.05, 0.02, 0.05)
     band = median(lambda: mass.tolerance_samples(*band_args, samples=100_000), repeat)
     line("band_1e5_ms", band * 1e3, "ms")
 

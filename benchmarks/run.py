@@ -55,7 +55,7 @@ def main() -> None:
 
     from packcalc import mass
     from packcalc.design import load_design
-    from packcalc.estimator import estimate, weight_parts
+    from packcalc.estimator import estimate, tolerance_inputs, weight_parts
     from packcalc.library import load_library, materials_dir, read_library
     from packcalc.pattern import draft
 
@@ -153,17 +153,7 @@ def main() -> None:
         ("load fit: UTMB kit in the ultra-minimal (crowded: most items compete)", hard, "s")
     )
 
-    fabrics = sorted({p.fabric for p in parts if p.fabric})
-    trims = sorted({p.trim for p in parts if p.trim})
-    band_args = (
-        [p.mass_g for p in parts],
-        [fabrics.index(p.fabric) if p.fabric else -1 for p in parts],
-        [p.dimension_power for p in parts],
-        [trims.index(p.trim) if p.trim else -1 for p in parts],
-        0.05,
-        0.02,
-        0.05,
-    )
+    band_args = (*tolerance_inputs(parts), 0.05, 0.02, 0.05)
     band = median_time(lambda: mass.tolerance_samples(*band_args, samples=100_000), repeat)
     rows.append(("tolerance band, 10^5 samples", band, "s"))
 

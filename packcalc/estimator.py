@@ -393,6 +393,19 @@ def weight_parts(
     return parts
 
 
+def tolerance_inputs(parts: Sequence[Part]) -> tuple[np.ndarray, list, list, list]:
+    """The parts as :func:`packcalc.mass.tolerance_samples` takes them: nominal masses
+    [g], each part's fabric index (-1 for none), dimension power and trim index."""
+    fabric_ids = sorted({p.fabric for p in parts if p.fabric})
+    trim_ids = sorted({p.trim for p in parts if p.trim})
+    return (
+        np.array([p.mass_g for p in parts]),
+        [fabric_ids.index(p.fabric) if p.fabric else -1 for p in parts],
+        [p.dimension_power for p in parts],
+        [trim_ids.index(p.trim) if p.trim else -1 for p in parts],
+    )
+
+
 @dataclass(frozen=True)
 class Sewing:
     """What the machines sew [m]: seams (panels, custom panels, pocket attachment) and
@@ -606,15 +619,11 @@ def estimate(
     pattern = draft(design.body, design.options)
     parts = weight_parts(design, library)
 
-    nominal = np.array([p.mass_g for p in parts])
+    band_inputs = tolerance_inputs(parts)
+    nominal = band_inputs[0]
     total = float(nominal.sum())
-    fabric_ids = sorted({p.fabric for p in parts if p.fabric})
-    trim_ids = sorted({p.trim for p in parts if p.trim})
     samples = mass.tolerance_samples(
-        nominal,
-        [fabric_ids.index(p.fabric) if p.fabric else -1 for p in parts],
-        [p.dimension_power for p in parts],
-        [trim_ids.index(p.trim) if p.trim else -1 for p in parts],
+        *band_inputs,
         design.tolerances.areal_density,
         design.tolerances.dimensions,
         design.tolerances.trims,
