@@ -267,7 +267,12 @@ def test_minimal_library_reads(tmp_path):
 
 
 def _fabrics_with(body: str) -> str:
-    return MINIMAL["fabrics.toml"].replace('areal_density = "36 g/m**2"', body, 1)
+    return _fabrics_edit('areal_density = "36 g/m**2"', body)
+
+
+def _fabrics_edit(old: str, new: str) -> str:
+    """The minimal fabrics file with its first ``old`` replaced by ``new``."""
+    return MINIMAL["fabrics.toml"].replace(old, new, 1)
 
 
 @pytest.mark.parametrize(
@@ -292,48 +297,36 @@ def _fabrics_with(body: str) -> str:
             "got the bare number 36",
         ),
         (
-            {"fabrics": MINIMAL["fabrics.toml"].replace('"nylon-6" = 1.0', '"nylon-66" = 1.0', 1)},
+            {"fabrics": _fabrics_edit('"nylon-6" = 1.0', '"nylon-66" = 1.0')},
             "fabrics.ripstop.composition.nylon-66: unknown fibre 'nylon-66' "
             "(did you mean 'nylon-6'?)",
         ),
         (
-            {"fabrics": MINIMAL["fabrics.toml"].replace('"nylon-6" = 1.0', '"nylon-6" = 0.9', 1)},
+            {"fabrics": _fabrics_edit('"nylon-6" = 1.0', '"nylon-6" = 0.9')},
             "fabrics.ripstop.composition: shares must sum to 1, they sum to 0.9",
         ),
         (
-            {"fabrics": MINIMAL["fabrics.toml"].replace('construction = "woven"\n', "", 1)},
+            {"fabrics": _fabrics_edit('construction = "woven"\n', "")},
             "fabrics.ripstop.construction: missing required key",
         ),
         (
-            {
-                "fabrics": MINIMAL["fabrics.toml"].replace(
-                    'construction = "woven"', 'construction = "wovn"', 1
-                )
-            },
+            {"fabrics": _fabrics_edit('construction = "woven"', 'construction = "wovn"')},
             "did you mean 'woven'",
         ),
         (
-            {
-                "fabrics": MINIMAL["fabrics.toml"].replace(
-                    'source = "https://example.org/ripstop"', "", 1
-                )
-            },
+            {"fabrics": _fabrics_edit('source = "https://example.org/ripstop"', "")},
             "fabrics.ripstop.source: missing: every record needs a source",
         ),
         (
-            {"fabrics": MINIMAL["fabrics.toml"].replace("areal_density =", "areal_densty =", 1)},
+            {"fabrics": _fabrics_edit("areal_density =", "areal_densty =")},
             "fabrics.ripstop.areal_densty: unknown key (did you mean 'areal_density'?)",
         ),
         (
-            {
-                "fabrics": MINIMAL["fabrics.toml"].replace(
-                    'pressure = "4.14 kPa"', 'pressure = "4.14 mm"', 1
-                )
-            },
+            {"fabrics": _fabrics_edit('pressure = "4.14 kPa"', 'pressure = "4.14 mm"')},
             "fabrics.ripstop.thickness[0].pressure: expected a pressure like '2 kPa'",
         ),
         (
-            {"fabrics": MINIMAL["fabrics.toml"].replace('warp = "20 denier"', 'warp = "20 mm"', 1)},
+            {"fabrics": _fabrics_edit('warp = "20 denier"', 'warp = "20 mm"')},
             "fabrics.derived.structure.warp: expected a linear density like '20 denier'",
         ),
         (
