@@ -16,7 +16,6 @@ density), §2 (areal density, cover, porosity), §3 (fibre density, moisture reg
 
 from __future__ import annotations
 
-import threading
 from typing import TypeAlias
 
 import numpy as np
@@ -54,9 +53,6 @@ LINEAR_DENSITY_UNITS = ("tex", "dtex", "denier", "Nm", "Ne")
 
 _DIRECT = ureg.Unit("tex").dimensionality  # [mass] / [length]: tex, dtex, denier
 _INDIRECT = ureg.Unit("Nm").dimensionality  # [length] / [mass]: Nm, Ne
-# Entering a pint context changes the shared registry's state; keep our own
-# conversions from interleaving when the app runs sessions in several threads.
-_CONTEXT_LOCK = threading.Lock()
 
 
 def _f(x: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -163,8 +159,7 @@ def convert_linear_density(value: npt.ArrayLike, from_unit: str, to_unit: str) -
     """Convert a yarn linear density between direct and indirect count systems.
 
     Direct counts (mass per length: tex, dtex, denier) convert by a factor; indirect
-    counts (length per mass: Nm, Ne) are their reciprocals, converted through pint's
-    ``textile`` context:
+    counts (length per mass: Nm, Ne) are their reciprocals:
 
     .. math::
 
@@ -203,8 +198,8 @@ def convert_linear_density(value: npt.ArrayLike, from_unit: str, to_unit: str) -
 
     References
     ----------
-    .. [1] textile-physics.md §1.1 and §1.3; pint ``default_en.txt``, ``@group Textile``
-       and ``@context textile``, https://github.com/hgrecco/pint
+    .. [1] textile-physics.md §1.1 and §1.3; pint ``default_en.txt``, ``@group Textile``,
+       https://github.com/hgrecco/pint
     .. [2] Ningbo Tayyon Thread, "Linear density conversion formulas",
        https://www.tayyon.com/news/threads_density_conversion.html
 
@@ -219,9 +214,17 @@ def convert_linear_density(value: npt.ArrayLike, from_unit: str, to_unit: str) -
     """
     source = _linear_density_unit(from_unit, "source")
     target = _linear_density_unit(to_unit, "target")
+    # Through a direct count: an indirect count is the reciprocal of one (as in
+    # units.parse_quantity), so no pint context, which would change the shared registry.
     quantity = ureg.Quantity(_f(value), source)
-    with _CONTEXT_LOCK:
-        magnitude = quantity.to(target, "textile").magnitude
+    if source.dimensionality == _INDIRECT:
+        with np.errstate(divide="ignore"):
+            quantity = 1 / quantity
+    if target.dimensionality == _INDIRECT:
+        with np.errstate(divide="ignore"):
+            magnitude = (1 / quantity).to(target).magnitude
+    else:
+        magnitude = quantity.to(target).magnitude
     return np.asarray(magnitude, dtype=float)[()]
 
 
