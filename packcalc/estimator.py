@@ -93,7 +93,6 @@ class Estimate:
     """
 
     design: Design
-    pattern: Pattern
     parts: tuple[Part, ...]
     weight: Any
     weight_breakdown: dict[str, Any]
@@ -115,6 +114,12 @@ class Estimate:
     library: Library | None = field(default=None, repr=False, compare=False)
     load: str | None = None
     extra_items: tuple[Item, ...] = ()
+
+    @functools.cached_property
+    def pattern(self) -> Pattern:
+        """The drafted pieces, for drawings (drafted on first access; the weights come
+        from the same outlines in closed form)."""
+        return draft(self.design.body, self.design.options)
 
     @functools.cached_property
     def load_fit(self) -> Any:
@@ -616,7 +621,6 @@ def estimate(
         pressure_kpa = design.squeeze_pressure_kpa
     elif not 0.0 < pressure_kpa <= 200.0:
         raise PackcalcError("pressure", f"expected 0 to 200 kPa, got {pressure_kpa!r} kPa")
-    pattern = draft(design.body, design.options)
     parts = weight_parts(design, library)
 
     band_inputs = tolerance_inputs(parts)
@@ -698,7 +702,6 @@ def estimate(
 
     return Estimate(
         design=design,
-        pattern=pattern,
         parts=tuple(parts),
         weight=grams(total),
         weight_breakdown={k: grams(v) for k, v in breakdown.items()},

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from html import escape
-from itertools import pairwise
 from typing import Any
 
 from packcalc.design import Design
@@ -62,8 +62,8 @@ def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) 
     for panel in panels:
         colours.setdefault(specs[panel.name].fabric, PALETTE[len(colours) % len(PALETTE)])
     placed = layout(panels)
-    width = max(poly.bounds[2] for _, poly in placed) + 2
-    height = max(poly.bounds[3] for _, poly in placed) + 2
+    width = max(p.polygon.bounds[2] for p in placed) + 2
+    height = max(p.polygon.bounds[3] for p in placed) + 2
     legend_height = 6 + 5 * len(colours)
     total_height = height + legend_height
     out = [
@@ -72,28 +72,37 @@ def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) 
         f'height="{(total_height + 1) * 5:.0f}" font-family="sans-serif">',
         f"<title>Flat pattern: {escape(design.name)}, size {escape(design.size or 'custom')}"
         "</title>",
+        '<defs><marker id="grain" viewBox="0 0 4 4" refX="2" refY="2" markerWidth="4" '
+        'markerHeight="4" orient="auto-start-reverse"><path d="M0,0 L4,2 L0,4 z" fill="#555"/>'
+        "</marker></defs>",
     ]
-    for panel, poly in placed:
-        spec = specs[panel.name]
+
+    def svg_points(points: Any) -> str:
         # SVG's y axis points down: flip each panel within the sheet.
-        coords = [(x, height - y) for x, y in poly.exterior.coords]
-        points = " ".join(f"{x:.2f},{y:.2f}" for x, y in coords[:-1])
+        return " ".join(f"{x:.2f},{height - y:.2f}" for x, y in points)
+
+    for panel in placed:
+        spec = specs[panel.name]
         out.append(
-            f'<polygon points="{points}" fill="{colours[spec.fabric]}" fill-opacity="0.45" '
-            'stroke="none"/>'
+            f'<polygon points="{svg_points(panel.polygon.exterior.coords[:-1])}" '
+            f'fill="{colours[spec.fabric]}" fill-opacity="0.45" stroke="none"/>'
         )
-        for edge, (a, b) in zip(panel.edges, pairwise(coords), strict=True):
+        for edge in panel.edges:
             dash = ' stroke-dasharray="1.2,0.8"' if edge.kind == "seam" else ""
             out.append(
-                f'<line x1="{a[0]:.2f}" y1="{a[1]:.2f}" x2="{b[0]:.2f}" y2="{b[1]:.2f}" '
-                f'stroke="#222" stroke-width="0.3"{dash}/>'
+                f'<polyline points="{svg_points(edge.points)}" fill="none" stroke="#222" '
+                f'stroke-width="0.3"{dash}/>'
             )
-        cx, cy = poly.centroid.x, height - poly.centroid.y
-        layers = f" ×{spec.layers}" if spec.layers > 1 else ""
-        out.append(
-            f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="2.2" text-anchor="middle">'
-            f"{escape(panel.name)}{layers}</text>"
-        )
+        for notch in panel.notches:
+            for k in range(notch.count):
+                offset = (k - (notch.count - 1) / 2) * 0.8
+                out.append(_notch_mark(panel, notch, offset, height))
+        if panel.grain:
+            out.append(
+                f'<polyline points="{svg_points(panel.grain)}" fill="none" stroke="#555" '
+                'stroke-width="0.2" marker-start="url(#grain)" marker-end="url(#grain)"/>'
+            )
+        out.append(_piece_label(panel, spec, height))
     y = height + 3
     out.append(f'<line x1="0" y1="{y:.1f}" x2="10" y2="{y:.1f}" stroke="#222" stroke-width="0.5"/>')
     out.append(f'<text x="11" y="{y + 0.8:.1f}" font-size="2.2">10 cm</text>')
@@ -109,6 +118,39 @@ def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) 
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _piece_label(panel: Any, spec: Any, height: float) -> str:
+    """The piece's name (and layers) at its centre; turned along a piece too narrow for
+    it, so that labels stay inside their pieces."""
+    label = f"{panel.name}{f' ×{spec.layers}' if spec.layers > 1 else ''}"
+    cx, cy = panel.polygon.centroid.x, height - panel.polygon.centroid.y
+    minx, _, maxx, _ = panel.polygon.bounds
+    turn = ""
+    if len(label) * 1.25 > maxx - minx - 1.0:  # ~1.25 cm a character at 2.2 units
+        cx += 1.6  # beside the grain line
+        turn = f' transform="rotate(-90 {cx:.1f} {cy:.1f})"'
+    return (
+        f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="2.2" text-anchor="middle" '
+        f'dominant-baseline="middle"{turn}>{escape(label)}</text>'
+    )
+
+
+def _notch_mark(panel: Any, notch: Any, offset: float, height: float) -> str:
+    """A short tick across the outline at a notch (offset along the edge [cm])."""
+    edge = min(
+        (e for e in panel.edges if e.kind == "seam"),
+        key=lambda e: min(math.dist((notch.x, notch.y), p) for p in e.points),
+    )
+    (x0, y0), (x1, y1) = edge.points[0], edge.points[-1]
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length  # along the edge
+    x, y = notch.x + ux * offset, notch.y + uy * offset
+    nx, ny = -uy * 0.9, ux * 0.9  # across it
+    return (
+        f'<line x1="{x - nx:.2f}" y1="{height - (y - ny):.2f}" x2="{x + nx:.2f}" '
+        f'y2="{height - (y + ny):.2f}" stroke="#222" stroke-width="0.3"/>'
+    )
 
 
 def packing_rows(result: Any, garment_names: dict[str, str]) -> list[dict[str, Any]]:

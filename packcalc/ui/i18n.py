@@ -90,6 +90,8 @@ FR: dict[str, str] = {
     "Front panel width": "Largeur du panneau avant",
     "Front neckline drop": "Profondeur d'encolure devant",
     "Side wing height": "Hauteur d'ailette latérale",
+    "Neck opening between the straps": "Encolure entre les bretelles",
+    "Armhole dip of the side wing": "Creux d'emmanchure de l'ailette",
     "Sternum gap between fronts": "Écart sternal entre les devants",
     "Girth ease (negative: stretch fit)": "Aisance de tour (négative : ajusté en extension)",
     # named squeeze pressures (NAMED_PRESSURES)
