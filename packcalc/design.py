@@ -58,6 +58,7 @@ POCKET_LOCATIONS = (
     "hip-right",
 )
 CLOSURES = ("none", "elastic", "zip", "drawcord", "hook")
+OPENING_FINISHES = ("auto", "binding", "fold-over", "elastic-casing", "raw")
 MAX_FILE_BYTES = 256 * 1024  # a design file is a few kB; refuse anything absurd
 
 
@@ -122,6 +123,55 @@ class ClosureTrims:
     drawcord: str = "shock-cord-2mm"
     cord_lock: str = "cord-lock-single"
     hook: str = "hook-sternum-piping"
+
+
+@dataclass(frozen=True)
+class AddedFabric:
+    """A piece of fabric a detail adds (a back pad, reinforcement patches) [cm²]."""
+
+    fabric: str
+    area_cm2: float
+
+
+@dataclass(frozen=True)
+class DetailsSpec:
+    """The construction details of a commercial vest beyond panels and pockets.
+
+    A value left as ``None`` takes the standard count (:data:`STANDARD_DETAILS`: what a
+    commercial vest has) when ``standard`` is true, else none. ``bar_tacks`` and
+    ``sternum_straps`` are counted from the design when not given (see
+    ``packcalc.estimator.detail_counts``); ``opening_finish`` ``"auto"`` binds the
+    pocket openings when the design has a binding, else folds them over.
+    """
+
+    standard: bool = True
+    labels: int | None = None
+    logo_area_cm2: float | None = None
+    bar_tacks: int | None = None
+    opening_finish: str = "auto"
+    zip_pullers: bool | None = None
+    zip_garages: bool | None = None
+    sternum_straps: int | None = None
+    sternum_rails: bool | None = None
+    pole_loops: int = 0
+    hose_loops: int = 0
+    whistle: bool = False
+    back_pad: AddedFabric | None = None
+    reinforcement: AddedFabric | None = None
+
+
+# What a standard commercial vest has (design defaults, stated so they can be checked):
+# brand, size and care labels (a weighing of gear found 2.6 loose tags an item, see the
+# label-tag trim); 20 cm² of logos and prints; a puller and a garage on every zip; two
+# sternum straps on rails.
+STANDARD_DETAILS = {
+    "labels": 3,
+    "logo_area_cm2": 20.0,
+    "zip_pullers": True,
+    "zip_garages": True,
+    "sternum_straps": 2,
+    "sternum_rails": True,
+}
 
 
 @dataclass(frozen=True)
@@ -193,6 +243,7 @@ class Design:
     seams: SeamSpec = field(default_factory=SeamSpec)
     finish: FinishSpec = field(default_factory=FinishSpec)
     closures: ClosureTrims = field(default_factory=ClosureTrims)
+    details: DetailsSpec = field(default_factory=DetailsSpec)
     pockets: tuple[Pocket, ...] = ()
     trims: tuple[TrimUse, ...] = ()
     load_list: str | None = None
@@ -338,6 +389,79 @@ def _panel_spec(table: _Table, library: Library) -> PanelSpec:
     )
 
 
+def _read_details(data: Any, library: Library) -> DetailsSpec:
+    """The [details] table: counts, flags and added fabrics (missing keys: standard)."""
+    t = _Table(
+        data,
+        "details",
+        {"standard", "labels", "logo_area", "bar_tacks", "opening_finish", "zip_pullers",
+         "zip_garages", "sternum_straps", "sternum_rails", "pole_loops", "hose_loops",
+         "whistle", "back_pad", "reinforcement"},
+    )  # fmt: skip
+
+    def count(key: str, maximum: int) -> int | None:
+        return t.whole(key, 0, 0, maximum) if t.has(key) else None
+
+    def flag(key: str) -> bool | None:
+        return t.flag(key, False) if t.has(key) else None
+
+    def added_fabric(key: str) -> AddedFabric | None:
+        if not t.has(key):
+            return None
+        table = _Table(t.get(key), t.at(key), {"fabric", "area"})
+        fabric = table.text("fabric")
+        library.fabric(fabric, table.at("fabric"))
+        area = parse_quantity(table.require("area"), "cm**2", table.at("area"), maximum=1e4)
+        return AddedFabric(fabric, area)
+
+    logo_area = None
+    if t.has("logo_area"):
+        logo_area = parse_quantity(
+            t.get("logo_area"), "cm**2", t.at("logo_area"), allow_zero=True, maximum=2000.0
+        )
+    return DetailsSpec(
+        standard=t.flag("standard", True),
+        labels=count("labels", 20),
+        logo_area_cm2=logo_area,
+        bar_tacks=count("bar_tacks", 500),
+        opening_finish=t.text("opening_finish", "auto", OPENING_FINISHES),
+        zip_pullers=flag("zip_pullers"),
+        zip_garages=flag("zip_garages"),
+        sternum_straps=count("sternum_straps", 6),
+        sternum_rails=flag("sternum_rails"),
+        pole_loops=t.whole("pole_loops", 0, 0, 8),
+        hose_loops=t.whole("hose_loops", 0, 0, 8),
+        whistle=t.flag("whistle", False),
+        back_pad=added_fabric("back_pad"),
+        reinforcement=added_fabric("reinforcement"),
+    )
+
+
+def _details_dict(details: DetailsSpec) -> dict[str, Any]:
+    """The [details] table as written: only what the design sets."""
+    out: dict[str, Any] = {}
+    if not details.standard:
+        out["standard"] = False
+    for key in ("labels", "bar_tacks", "zip_pullers", "zip_garages", "sternum_straps",
+                "sternum_rails"):  # fmt: skip
+        if getattr(details, key) is not None:
+            out[key] = getattr(details, key)
+    if details.logo_area_cm2 is not None:
+        out["logo_area"] = _q(details.logo_area_cm2, "cm**2")
+    if details.opening_finish != "auto":
+        out["opening_finish"] = details.opening_finish
+    for key in ("pole_loops", "hose_loops"):
+        if getattr(details, key):
+            out[key] = getattr(details, key)
+    if details.whistle:
+        out["whistle"] = True
+    for key in ("back_pad", "reinforcement"):
+        added = getattr(details, key)
+        if added is not None:
+            out[key] = {"fabric": added.fabric, "area": _q(added.area_cm2, "cm**2")}
+    return out
+
+
 def _check_trim(library: Library, trim_id: str, where: str, kinds: tuple[str, ...]) -> str:
     trim = library.trim(trim_id, where)
     if trim.kind not in kinds:
@@ -357,8 +481,8 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         "",
         {
             "name", "description", "size", "body", "options", "panels", "custom_panels",
-            "seams", "finish", "closures", "pockets", "trims", "load", "squeeze_pressure",
-            "tolerances", "comparison", "made_in",
+            "seams", "finish", "closures", "details", "pockets", "trims", "load",
+            "squeeze_pressure", "tolerances", "comparison", "made_in",
         },
     )  # fmt: skip
     name = top.text("name")
@@ -491,6 +615,8 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         }
     )
 
+    details = _read_details(top.get("details", {}), library)
+
     pockets = []
     names = set()
     for i, raw in enumerate(_list_of_tables(top.get("pockets"), "pockets")):
@@ -596,6 +722,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         seams=seams,
         finish=finish,
         closures=closures,
+        details=details,
         pockets=tuple(pockets),
         trims=tuple(trims),
         load_list=load_list,
@@ -731,6 +858,9 @@ def design_to_dict(design: Design) -> dict[str, Any]:
     out["finish"] = finish
     if design.closures != ClosureTrims():
         out["closures"] = dataclasses.asdict(design.closures)
+    details = _details_dict(design.details)
+    if details:
+        out["details"] = details
     if design.pockets:
         out["pockets"] = [
             {

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from packcalc import mass, packing, textile
-from packcalc.design import Design
+from packcalc.design import STANDARD_DETAILS, Design
 from packcalc.errors import PackcalcError
 from packcalc.library import Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
@@ -276,28 +276,12 @@ def weight_parts(
     gsm, layers, pocket_dims = gsm or {}, layers or {}, pocket_dims or {}
 
     def fabric_part(label, category, fabric_id, area_m2, n_layers, grams, knitted=False):
-        # Allowances scale with one dimension (seam length) and add no exposed area.
-        is_allowance = category == "allowance"
         parts.append(
-            Part(
-                label,
-                category,
-                fabric_id,
-                grams,
-                fabric_id,
-                1 if is_allowance else 2,
-                None,
-                library.fabrics[fabric_id].moisture_regain,
-                0.0 if is_allowance else area_m2 * n_layers,
-                knitted,
-                area_m2 * n_layers if is_allowance else 0.0,
-            )
+            _fabric_part(library, label, category, fabric_id, area_m2, n_layers, grams, knitted)
         )
 
     def trim_part(label, category, trim_id, grams, power):
-        trim = library.trims[trim_id]
-        regain = library.fibres[trim.fibre].moisture_regain if trim.fibre else 0.0
-        parts.append(Part(label, category, trim_id, grams, None, power, trim_id, regain))
+        parts.append(_trim_part(library, label, category, trim_id, grams, power))
 
     panels, pattern_seams = _panels(design, options)
     specs = {p.name: design.panel_spec(p.name, p.group) for p in panels if p.group != "custom"}
@@ -365,7 +349,7 @@ def weight_parts(
         trim_part("binding", "binding", binding.id,
                   mass.linear_trim_mass(bound_m, binding.linear_mass_g_m), 1)  # fmt: skip
     stitched = seams.method == "stitched"
-    if thread is not None and (stitched or binding is not None):
+    if thread is not None and (stitched or binding is not None or sewing.hemmed_length_m):
         stitch = library.stitches[seams.stitch]
         grams = mass.thread_mass(
             seam_length_m if stitched else 0.0,
@@ -373,11 +357,11 @@ def weight_parts(
             thread.linear_density_tex,
             stitch.wastage,
         )
-        if binding is not None:
-            bind_stitch = library.stitches[finish.stitch]
-            grams = grams + mass.thread_mass(
-                bound_m, bind_stitch.thread_ratio, thread.linear_density_tex, bind_stitch.wastage
-            )
+        finish_stitch = library.stitches[finish.stitch]
+        finished_m = sewing.hemmed_length_m + (bound_m if binding is not None else 0.0)
+        grams = grams + mass.thread_mass(
+            finished_m, finish_stitch.thread_ratio, thread.linear_density_tex, finish_stitch.wastage
+        )
         trim_part("thread", "thread", thread.id, grams, 1)
     if seams.method == "bonded":
         tape = library.trims[seams.tape]
@@ -395,6 +379,170 @@ def weight_parts(
             grams = trim.areal_mass_gsm * use.area_cm2 / 1e4
             label, power = f"{trim.name} ({use.area_cm2:g} cm²)", 2
         trim_part(label, "trim", trim.id, grams, power)
+    parts.extend(_detail_parts(design, library, options, pocket_dims))
+    return parts
+
+
+def _fabric_part(
+    library: Library,
+    label: str,
+    category: str,
+    fabric_id: str,
+    area_m2: Any,
+    n_layers: Any,
+    grams: Any,
+    knitted: bool = False,
+) -> Part:
+    """A part made of fabric; an allowance scales with one dimension (seam length) and
+    adds no exposed area."""
+    is_allowance = category == "allowance"
+    return Part(
+        label,
+        category,
+        fabric_id,
+        grams,
+        fabric_id,
+        1 if is_allowance else 2,
+        None,
+        library.fabrics[fabric_id].moisture_regain,
+        0.0 if is_allowance else area_m2 * n_layers,
+        knitted,
+        area_m2 * n_layers if is_allowance else 0.0,
+    )
+
+
+def _trim_part(
+    library: Library, label: str, category: str, trim_id: str, grams: Any, power: int
+) -> Part:
+    """A part made of a trim; ``power`` 0 for pieces, 1 for lengths, 2 for areas."""
+    trim = library.trims[trim_id]
+    regain = library.fibres[trim.fibre].moisture_regain if trim.fibre else 0.0
+    return Part(label, category, trim_id, grams, None, power, trim_id, regain)
+
+
+def detail_counts(design: Design) -> dict[str, Any]:
+    """How many of each construction detail the vest has (``materials/details.toml``).
+
+    A detail the design's ``[details]`` block does not give takes the standard count
+    (``packcalc.design.STANDARD_DETAILS``) when ``standard`` is true, else none. Sternum
+    straps, when not given, are the standard two unless the design lists hooks or
+    buckles among its trims (then it has drawn its own); bar tacks, when not given, are
+    four where the straps join the back and two at each end of every pocket opening,
+    sternum strap, pole loop and hose loop.
+
+    Returns
+    -------
+    dict
+        Detail id → count (``logo``: printed area [cm²]); ``opening_finish`` the finish
+        of pocket openings (``binding``, ``fold-over``, ``elastic-casing`` or ``raw``).
+    """
+    d = design.details
+
+    def standard(key: str, value: Any) -> Any:
+        if value is not None:
+            return value
+        return STANDARD_DETAILS[key] if d.standard else type(STANDARD_DETAILS[key])(0)
+
+    zips = sum(p.closure == "zip" for p in design.pockets)
+    sternum = d.sternum_straps
+    if sternum is None:
+        lists_own = any(
+            t.trim.startswith(("hook", "buckle")) or "sternum" in t.trim for t in design.trims
+        )
+        sternum = 0 if lists_own else standard("sternum_straps", None)
+    bar_tacks = d.bar_tacks
+    if bar_tacks is None:
+        loops = len(design.pockets) + sternum + d.pole_loops + d.hose_loops
+        bar_tacks = 4 + 2 * loops if d.standard else 0
+    finish = d.opening_finish
+    if finish == "auto":
+        finish = "binding" if design.finish.binding else "fold-over"
+    return {
+        "label": standard("labels", d.labels),
+        "logo": standard("logo_area_cm2", d.logo_area_cm2),
+        "bar-tack": bar_tacks,
+        "zip-puller": zips if standard("zip_pullers", d.zip_pullers) else 0,
+        "zip-garage": zips if standard("zip_garages", d.zip_garages) else 0,
+        "sternum-strap": sternum,
+        "sternum-rail": 2 if sternum and standard("sternum_rails", d.sternum_rails) else 0,
+        "pole-loop": d.pole_loops,
+        "hose-loop": d.hose_loops,
+        "whistle": int(d.whistle),
+        "opening_finish": finish,
+    }
+
+
+def _detail_parts(
+    design: Design,
+    library: Library,
+    options: Mapping[str, Any],
+    pocket_dims: Mapping[str, Mapping[str, Any]],
+) -> list[Part]:
+    """The parts of the construction details (:func:`detail_counts`): their trims, the
+    fabric they take from the pockets (hems, casings, zip garages) and added fabric
+    (back pad, reinforcement patches). Masses follow arrays of options and pocket sizes."""
+    counts = detail_counts(design)
+    parts: list[Part] = []
+
+    def recipe(detail_id: str, times: Any, label: str) -> None:
+        for use in library.details[detail_id].trims:
+            trim = library.trims[use.trim]
+            if use.quantity:
+                grams, power = trim.mass_g * use.quantity * times, 0
+            elif use.length_cm:
+                grams, power = trim.linear_mass_g_m * use.length_cm / 100 * times, 1
+            else:
+                grams, power = trim.areal_mass_gsm * use.area_cm2 / 1e4 * times, 2
+            parts.append(_trim_part(library, label, "detail", use.trim, grams, power))
+
+    for detail_id, what in (("label", "labels"), ("bar-tack", "bar tacks"),
+                            ("zip-puller", "zip pullers"), ("pole-loop", "pole loops"),
+                            ("hose-loop", "hose loops"), ("whistle", "whistle"),
+                            ("sternum-rail", "sternum rails")):  # fmt: skip
+        if counts[detail_id]:
+            recipe(detail_id, counts[detail_id], f"details: {what} ×{counts[detail_id]}")
+    if counts["logo"]:
+        recipe("logo", counts["logo"], f"details: logos and prints ({counts['logo']:g} cm²)")
+    straps = counts["sternum-strap"]
+    if straps:
+        sternum = library.details["sternum-strap"]
+        strap = library.trims[sternum.strap]
+        length_m = (np.asarray(options["front_gap"]) + sternum.overlap_cm) / 100 * straps
+        label = f"details: sternum straps ×{straps}"
+        grams = mass.linear_trim_mass(length_m, strap.linear_mass_g_m)
+        parts.append(_trim_part(library, label, "detail", strap.id, grams, 1))
+        recipe("sternum-strap", straps, label)
+
+    finish = counts["opening_finish"]
+    hem = library.details.get(finish) if finish in ("fold-over", "elastic-casing") else None
+    garage = library.details["zip-garage"]
+    for pocket in design.pockets:
+        w, _, g = _pocket_size_m(pocket, pocket_dims)
+        opening_m = w + 2 * g
+        gsm = library.fabrics[pocket.fabric].areal_density_gsm
+        if hem is not None:
+            area = opening_m * hem.fabric_width_cm / 100
+            label = f"details: opening {finish} ({pocket.name})"
+            parts.append(_fabric_part(library, label, "detail", pocket.fabric, area, 1,
+                                      mass.panel_mass(area, 1, gsm)))  # fmt: skip
+            if finish == "elastic-casing" and pocket.closure != "elastic":
+                for use in hem.trims:
+                    trim = library.trims[use.trim]
+                    grams = mass.linear_trim_mass(opening_m * use.length_cm / 100,
+                                                  trim.linear_mass_g_m)  # fmt: skip
+                    parts.append(_trim_part(library, label, "detail", use.trim, grams, 1))
+        if pocket.closure == "zip" and counts["zip-garage"]:
+            area = garage.fabric_area_cm2 / 1e4
+            label = f"details: zip garage ({pocket.name})"
+            grams = mass.panel_mass(area, 1, gsm)
+            parts.append(_fabric_part(library, label, "detail", pocket.fabric, area, 1, grams))
+    for key, what in (("back_pad", "back pad"), ("reinforcement", "reinforcement patches")):
+        added = getattr(design.details, key)
+        if added is not None:
+            area = added.area_cm2 / 1e4
+            gsm = library.fabrics[added.fabric].areal_density_gsm
+            parts.append(_fabric_part(library, f"details: {what}", "detail", added.fabric, area,
+                                      1, mass.panel_mass(area, 1, gsm)))  # fmt: skip
     return parts
 
 
@@ -419,6 +567,7 @@ class Sewing:
     seam_sides: list  # (panel or "pocket: name", seam length [m]) per cut side with allowance
     seam_length_m: Any
     bound_length_m: Any
+    hemmed_length_m: Any = 0.0  # pocket openings folded over or cased, sewn with the finish stitch
 
 
 def _pocket_size_m(pocket: Any, pocket_dims: Mapping[str, Mapping[str, Any]]) -> tuple:
@@ -450,13 +599,18 @@ def _sewing(
             seam_length_m = seam_length_m + length
             seam_sides.append((panel.name, length))
     bound_m: Any = sum(p.bound_length for p in panels) / 100
+    hemmed_m: Any = 0.0
+    finish = detail_counts(design)["opening_finish"]
     for pocket in design.pockets:
         w, h, g = _pocket_size_m(pocket, pocket_dims)
         attach = 2 * (h + g) + w + 2 * g  # both sides and the bottom, gussets included
         seam_length_m = seam_length_m + attach
         seam_sides.append((f"pocket: {pocket.name}", attach))
-        bound_m = bound_m + w + 2 * g  # the opening
-    return Sewing(seam_sides, seam_length_m, bound_m)
+        if finish == "binding":
+            bound_m = bound_m + w + 2 * g  # the opening
+        elif finish != "raw":
+            hemmed_m = hemmed_m + w + 2 * g
+    return Sewing(seam_sides, seam_length_m, bound_m, hemmed_m)
 
 
 def _panels(design: Design, options: Mapping[str, Any]) -> tuple[list[Any], Any]:

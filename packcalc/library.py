@@ -40,8 +40,14 @@ TRIM_KINDS = (
     "thread",
     "print",
     "seam-tape",
+    "label",
     "other",
 )
+# The construction details a design's [details] block counts (materials/details.toml).
+DETAIL_IDS = (
+    "label", "logo", "bar-tack", "zip-puller", "zip-garage", "fold-over", "elastic-casing",
+    "sternum-strap", "sternum-rail", "pole-loop", "hose-loop", "whistle",
+)  # fmt: skip
 ITEM_CATEGORIES = ("water", "food", "safety", "clothing", "electronics", "light", "other")
 ITEM_SHAPES = ("box", "cylinder")
 SHARE_TOLERANCE = 1e-6
@@ -266,6 +272,33 @@ class Garment:
     provenance: Provenance
 
 
+@dataclass(frozen=True)
+class DetailTrim:
+    """A trim a detail takes: ``quantity`` pieces, a ``length_cm`` [cm] or an ``area_cm2`` [cm²]."""
+
+    trim: str
+    quantity: float = 0.0
+    length_cm: float = 0.0
+    area_cm2: float = 0.0
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A construction detail (label, bar tack, zip puller, sternum strap, …): the trims
+    one of it takes, the fabric it takes from the vest (``fabric_area_cm2`` per detail,
+    ``fabric_width_cm`` per length of pocket opening), and for a strap across the front
+    gap its ``strap`` trim and the ``overlap_cm`` added to the gap."""
+
+    id: str
+    name: str
+    trims: tuple[DetailTrim, ...]
+    fabric_area_cm2: float
+    fabric_width_cm: float
+    strap: str | None
+    overlap_cm: float
+    provenance: Provenance
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one library, many uses
 class Library:
     """Every record of the materials library, keyed by id."""
@@ -280,6 +313,7 @@ class Library:
     compression: Mapping[str, CompressionClass]
     packing_anchors: Mapping[str, PackingAnchor]
     garments: Mapping[str, Garment]
+    details: Mapping[str, Detail]
     root: Path = field(compare=False)
 
     def fabric(self, fabric_id: str, field_path: str = "fabric") -> Fabric:
@@ -670,6 +704,56 @@ def _read_trims(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Trim]:
     return trims
 
 
+def _trim_uses(r: _Record, key: str, trims: Mapping[str, Trim]) -> tuple[DetailTrim, ...]:
+    """A list of ``{ id, quantity | length | area }`` tables, checked against the trims."""
+    raw = r.data.get(key, [])
+    if not isinstance(raw, list):
+        raise PackcalcError(r.where(key), "expected a list of { id = ..., quantity = ... } tables")
+    uses = []
+    for i, entry in enumerate(raw):
+        where = f"{r.where(key)}[{i}]"
+        if not isinstance(entry, dict) or "id" not in entry or len(entry) != 2:
+            raise PackcalcError(where, "expected { id = ..., quantity | length | area = ... }")
+        trim = _lookup(trims, entry["id"], f"{where}.id", "trim")
+        if "quantity" in entry and trim.mass_g is not None:
+            count = check_number(entry["quantity"], f"{where}.quantity", allow_zero=False)
+            uses.append(DetailTrim(trim.id, quantity=count))
+        elif "length" in entry and trim.linear_mass_g_m is not None:
+            uses.append(DetailTrim(trim.id, length_cm=parse_quantity(entry["length"], "cm", where)))
+        elif "area" in entry and trim.areal_mass_gsm is not None:
+            uses.append(DetailTrim(trim.id, area_cm2=parse_quantity(entry["area"], "cm**2", where)))
+        else:
+            unit = "quantity" if trim.mass_g is not None else (
+                "length" if trim.linear_mass_g_m is not None else "area"
+            )  # fmt: skip
+            raise PackcalcError(where, f"{trim.id!r} is counted by {unit}: give '{unit}'")
+    return tuple(uses)
+
+
+def _read_details(path: Path, trims: Mapping[str, Trim]) -> dict[str, Detail]:
+    known = {"id", "name", "trims", "fabric_area", "fabric_width", "strap", "overlap"}
+    details = {}
+    for r in _records(path, "detail", known):
+        strap = r.data.get("strap")
+        if strap is not None:
+            _lookup(trims, strap, r.where("strap"), "trim")
+        detail = Detail(
+            id=r.text("id"),
+            name=r.text("name"),
+            trims=_trim_uses(r, "trims", trims),
+            fabric_area_cm2=r.optional_quantity("fabric_area", "cm**2") or 0.0,
+            fabric_width_cm=r.optional_quantity("fabric_width", "cm") or 0.0,
+            strap=strap,
+            overlap_cm=r.optional_quantity("overlap", "cm", allow_zero=True) or 0.0,
+            provenance=r.provenance(),
+        )
+        details[detail.id] = detail
+    missing = sorted(set(DETAIL_IDS) - set(details))
+    if missing:
+        raise PackcalcError(f"{path.name}: detail", f"missing: {', '.join(missing)}")
+    return details
+
+
 def _read_stitches(path: Path) -> dict[str, Stitch]:
     known = {"id", "name", "thread_ratio", "wastage"}
     stitches = {}
@@ -879,10 +963,11 @@ def read_library(root: Path | str) -> Library:
     items = _read_items(root / "items.toml")
     fabrics = _read_fabrics(root / "fabrics.toml", fibres)
     classes, anchors = _read_packing(root / "packing.toml", fibres, fabrics)
+    trims = _read_trims(root / "trims.toml", fibres)
     return Library(
         fibres=MappingProxyType(fibres),
         fabrics=MappingProxyType(fabrics),
-        trims=MappingProxyType(_read_trims(root / "trims.toml", fibres)),
+        trims=MappingProxyType(trims),
         stitches=MappingProxyType(_read_stitches(root / "stitches.toml")),
         items=MappingProxyType(items),
         loadlists=MappingProxyType(_read_loadlists(root / "loadlists.toml", items)),
@@ -890,6 +975,7 @@ def read_library(root: Path | str) -> Library:
         compression=MappingProxyType(classes),
         packing_anchors=MappingProxyType(anchors),
         garments=MappingProxyType(_read_garments(root / "garments.toml", fabrics)),
+        details=MappingProxyType(_read_details(root / "details.toml", trims)),
         root=root,
     )
 

@@ -36,7 +36,7 @@ thread = "thread-tex30-polyester"
 
 
 def test_weight_by_hand_for_a_plain_design():
-    design = design_from_toml(ONE_FABRIC)
+    design = design_from_toml(ONE_FABRIC + "[details]\nstandard = false\n")
     result = estimate(design)
     pattern = draft(design.body, design.options)
     gsm = LIB.fabrics["pa-elastane-knit-190"].areal_density_gsm
@@ -49,6 +49,32 @@ def test_weight_by_hand_for_a_plain_design():
     assert_allclose(result.weight.m_as("g"), fabric + allowance + thread, rtol=1e-12)
     assert_allclose(result.weight_by_category["thread"].m_as("g"), thread, rtol=1e-12)
     assert "binding" not in result.weight_breakdown  # raw edges
+
+
+def test_standard_details_by_hand():
+    # No pocket, no zip: 3 labels, 20 cm² of print, 2 sternum straps across the 10 cm gap
+    # with their hooks and two 12 cm rails, 4 + 2 x 2 bar tacks.
+    plain = estimate(design_from_toml(ONE_FABRIC + "[details]\nstandard = false\n"))
+    design = design_from_toml(ONE_FABRIC)
+    result = estimate(design)
+    trims = LIB.trims
+    elastic = trims["elastic-tape-10mm"].linear_mass_g_m
+    gap = design.options["front_gap"]
+    expected = {
+        "details: labels ×3": 3 * 0.28,
+        "details: logos and prints (20 cm²)": 20e-4 * 120,
+        "details: bar tacks ×8": 8 * 0.015,
+        "details: sternum straps ×2": 2 * (gap + 8) / 100 * elastic + 2 * 3.0,
+        "details: sternum rails ×2": 2 * 0.12 * elastic,
+    }
+    got = {k: v.m_as("g") for k, v in result.weight_breakdown.items() if k.startswith("details")}
+    assert got.keys() == expected.keys()
+    for key, grams in expected.items():
+        assert_allclose(got[key], grams, rtol=1e-9, err_msg=key)
+    assert_allclose(result.weight.m_as("g") - plain.weight.m_as("g"), sum(expected.values()))
+    # a design that lists its own sternum hooks gets no second pair
+    own = design_from_toml(ONE_FABRIC + '[[trims]]\nid = "hook-sternum-piping"\nquantity = 2\n')
+    assert not any("sternum" in k for k in estimate(own).weight_breakdown)
 
 
 @pytest.mark.parametrize("name", ["ultra-minimal", "race-5l", "ultra-12l"])

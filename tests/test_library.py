@@ -12,6 +12,7 @@ from numpy.testing import assert_allclose
 from packcalc import PackcalcError
 from packcalc.library import (
     CONSTRUCTIONS,
+    DETAIL_IDS,
     Fabric,
     load_library,
     read_library,
@@ -251,6 +252,11 @@ source = "example"
 """
 
 
+MINIMAL["details.toml"] = "".join(
+    f'[[detail]]\nid = "{d}"\nname = "{d}"\nassumption = true\nnote = "none"\n' for d in DETAIL_IDS
+)
+
+
 def write_library(folder: Path, **changes: str) -> Path:
     for name, text in MINIMAL.items():
         (folder / name).write_text(changes.get(name.removesuffix(".toml"), text))
@@ -264,6 +270,24 @@ def test_minimal_library_reads(tmp_path):
     # 20D × 330T at zero crimp → 28.9 g/m² (reference sheet §2.1).
     assert_allclose(lib.fabrics["derived"].areal_density_gsm, 28.9, atol=0.05)
     assert lib.trims["zip3"].provenance.assumption
+
+
+@pytest.mark.parametrize(
+    ("recipe", "message"),
+    [
+        ('trims = [{ id = "zip9", length = "1 cm" }]', "details.label.trims[0].id: unknown trim"),
+        ('trims = [{ id = "zip3", quantity = 2 }]', "'zip3' is counted by length"),
+        ('trims = [{ id = "zip3", length = "1 kg" }]', "expected a length"),
+        ('fabric_area = "3 cm"', "details.label.fabric_area: expected an area"),
+    ],
+)
+def test_detail_errors_name_the_record(tmp_path, recipe, message):
+    details = MINIMAL["details.toml"].replace('name = "label"', f'name = "label"\n{recipe}', 1)
+    with pytest.raises(PackcalcError, match=re.escape(message)):
+        read_library(write_library(tmp_path, details=details))
+    without = MINIMAL["details.toml"].replace('id = "whistle"', 'id = "whistles"')
+    with pytest.raises(PackcalcError, match=r"details\.toml: detail: missing: whistle"):
+        read_library(write_library(tmp_path, details=without))
 
 
 def _fabrics_with(body: str) -> str:
