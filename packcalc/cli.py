@@ -373,11 +373,13 @@ def format_estimate(result: Any) -> str:
     body = design.body
     total = result.weight.m_as("g")
     p5, p95 = result.weight_band[0].m_as("g"), result.weight_band[2].m_as("g")
+    t5, t95 = (result.weight_tolerance_band[i].m_as("g") for i in (0, 2))
     lines = [
         f"{design.name} — size {design.size or 'custom'} "
         f"(chest {body.chest:g} cm, back length {body.back_length:g} cm)",
-        f"weight {total:.1f} g   (P5–P95 {p5:.1f}–{p95:.1f} g; "
-        f"dry {result.weight_dry.m_as('g'):.1f} g; sweat-wet {result.weight_wet.m_as('g'):.1f} g)",
+        f"weight {total:.1f} g   (P5–P95 {p5:.1f}–{p95:.1f} g with the model's error on real "
+        f"vests; manufacturing alone {t5:.1f}–{t95:.1f} g)",
+        f"dry {result.weight_dry.m_as('g'):.1f} g; sweat-wet {result.weight_wet.m_as('g'):.1f} g",
         f"packed {result.packed_volume.m_as('L'):.3f} L at {result.packed_pressure.m_as('kPa'):g} "
         f"kPa (solid floor {result.packed_floor.m_as('L'):.3f} L)",
         result.tshirt_verdict(),
@@ -398,8 +400,9 @@ def format_estimate(result: Any) -> str:
     fit = result.load_fit
     lines += [
         "",
-        f"capacity {fit.capacity_relaxed_l:.2f} L relaxed, {fit.capacity_stretched_l:.2f} L "
-        f"stretched; load {fit.load_mass_g:.0f} g: "
+        f"capacity {fit.capacity_nominal_l:.2f} L nominal (filled snug; "
+        f"{fit.capacity_relaxed_l:.2f} L relaxed, {fit.capacity_stretched_l:.2f} L stretched); "
+        f"load {fit.load_mass_g:.0f} g: "
         + ("everything fits" if fit.fits else f"{len(fit.unplaced)} items do not fit")
         + f"; {fit.front_share:.0%} in front, {fit.left_share:.0%} on the left",
     ]
@@ -411,6 +414,88 @@ def format_estimate(result: Any) -> str:
         )
     for note in result.notes:
         lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+def _cmd_validate(args: argparse.Namespace) -> None:
+    from packcalc.accuracy import calibration_toml, validate
+    from packcalc.library import materials_dir
+
+    report = validate()
+    if args.fit:
+        path = materials_dir() / "calibration.toml"
+        path.write_text(calibration_toml(report.calibration), encoding="utf-8")
+        sys.stderr.write(f"packcalc: wrote {path}\n")
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(format_validation(report, markdown=args.markdown))
+
+
+def format_validation(report: Any, markdown: bool = False) -> str:
+    """The accuracy table and summary, as text or as the body of ``docs/accuracy.md``."""
+    header = ["vest", "set", "weighed by", "ref g", "estimate g", "error %", "P5–P95 g",
+              "inside", "brand L", "nominal L", "cap. error %", "packed L (statement)"]  # fmt: skip
+    rows = []
+    for result in report.results:
+        r = result.to_dict()
+        packed = ""
+        if r["packed_range_l"]:
+            low, high = r["packed_range_l"]
+            packed = (
+                f"{r['packed_l']:.2f} ({low:g}–{high:g}: {'in' if r['packed_inside'] else 'out'})"
+            )
+        rows.append([
+            r["name"], r["split"][:5], r["weighed_by"], f"{r['reference_g']:g}",
+            f"{r['estimate_g']:.0f}", f"{r['error_pct']:+.1f}",
+            f"{r['band_g'][0]:.0f}–{r['band_g'][1]:.0f}", "yes" if r["inside_band"] else "no",
+            "" if r["capacity_brand_l"] is None else f"{r['capacity_brand_l']:g}",
+            f"{r['capacity_nominal_l']:.1f}",
+            "" if r["capacity_error_pct"] is None else f"{r['capacity_error_pct']:+.0f}",
+            packed,
+        ])  # fmt: skip
+    s = report.summary()
+    lines = []
+    if markdown:
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---|" * len(header))
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+        for row in [header, *rows]:
+            lines.append("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
+    lines.append("")
+    bullet = "- " if markdown else ""
+    for label, prefix in (("calibration vests, leave-one-out", "calibration_"),
+                          ("test vests", "test_"), ("all vests", ""),
+                          ("reviewer weighings only", "reviewer_")):  # fmt: skip
+        if f"{prefix}n" not in s:
+            continue
+        mean, mae = s[f"{prefix}weight_mean_error_pct"], s[f"{prefix}weight_mae_pct"]
+        lines.append(
+            f"{bullet}{label} ({s[f'{prefix}n']}): mean error {mean:+.1f} %, mean absolute "
+            f"error {mae:.1f} %, P5–P95 band holds {s[f'{prefix}band_coverage']:.0%} of the "
+            "reference weights"
+        )
+    if "capacity_n" in s:
+        lines.append(
+            f"{bullet}nominal capacity against the brands' litres ({s['capacity_n']} vests): "
+            f"mean error {s['capacity_mean_error_pct']:+.0f} %, mean absolute error "
+            f"{s['capacity_mae_pct']:.0f} %"
+        )
+    if "packed_n" in s:
+        lines.append(
+            f"{bullet}packed volume at a hand squeeze inside the packed-size statement: "
+            f"{s['packed_inside_share']:.0%} of {s['packed_n']}"
+        )
+    c = report.calibration
+    lines.append(
+        f"{bullet}fitted on the {len(c.fitted_on)} calibration vests: fabric overhead "
+        f"{c.fabric_overhead:.3f}, {c.grams_per_pocket:.2f} g per pocket, model error "
+        f"{c.model_error:.3f}"
+        + ("" if report.calibration_is_stored else " (materials/calibration.toml differs: "
+           "run packcalc validate --fit)")
+    )  # fmt: skip
     return "\n".join(lines)
 
 
@@ -513,6 +598,16 @@ def build_parser() -> argparse.ArgumentParser:
     foot.add_argument("--ecobalyse", help="print the Ecobalyse query of the design made there")
     foot.add_argument("--json", action="store_true", help="print JSON")
     foot.set_defaults(run=_cmd_footprint)
+
+    check = commands.add_parser("validate", help="accuracy against real vests (validation set)")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    check.add_argument(
+        "--fit",
+        action="store_true",
+        help="refit the calibration and write materials/calibration.toml",
+    )
+    check.set_defaults(run=_cmd_validate)
 
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")

@@ -18,7 +18,7 @@ import numpy as np
 from packcalc import mass, packing, textile
 from packcalc.design import STANDARD_DETAILS, Design
 from packcalc.errors import PackcalcError
-from packcalc.library import Item, Library, load_library
+from packcalc.library import Calibration, Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
 from packcalc.units import Q_, ureg
 
@@ -61,7 +61,11 @@ class Estimate:
     weight_by_category : dict of str to Quantity
         panel, pocket, allowance, binding, thread, seam-tape, trim [g].
     weight_band : tuple of Quantity
-        P5, P50, P95 of the weight over manufacturing tolerances [g].
+        P5, P50, P95 of the weight [g], manufacturing tolerances and the model's own
+        error on real vests together (``materials/calibration.toml``, ``model_error``):
+        the range the real vest should fall in.
+    weight_tolerance_band : tuple of Quantity
+        P5, P50, P95 of the weight over manufacturing tolerances alone [g].
     weight_dry : Quantity
         Oven-dry mass (moisture regain removed) [g].
     weight_wet : Quantity
@@ -87,7 +91,8 @@ class Estimate:
         balance and body fit (computed on first access: it solves a mixed-integer
         program).
     capacity : dict of str to Quantity
-        ``relaxed`` and ``stretched`` capacity of all pockets [L].
+        ``relaxed``, ``nominal`` (every pocket filled snug, pressing 1.3 kPa: the figure
+        to compare with a brand's litres) and ``stretched`` capacity of all pockets [L].
     carried_mass : Quantity
         Vest plus placed load [g].
     """
@@ -99,6 +104,7 @@ class Estimate:
     weight_by_material: dict[str, Any]
     weight_by_category: dict[str, Any]
     weight_band: tuple[Any, Any, Any]
+    weight_tolerance_band: tuple[Any, Any, Any]
     weight_dry: Any
     weight_wet: Any
     fabric_area: Any
@@ -154,6 +160,7 @@ class Estimate:
         fit = self.load_fit
         return {
             "relaxed": Q_(fit.capacity_relaxed_l, ureg.litre),
+            "nominal": Q_(fit.capacity_nominal_l, ureg.litre),
             "stretched": Q_(fit.capacity_stretched_l, ureg.litre),
         }
 
@@ -192,6 +199,11 @@ class Estimate:
                 round(self.weight_band[0].m_as("g"), 2),
                 round(self.weight_band[2].m_as("g"), 2),
             ],
+            "weight_tolerance_band_g": [
+                round(self.weight_tolerance_band[0].m_as("g"), 2),
+                round(self.weight_tolerance_band[2].m_as("g"), 2),
+            ],
+            "model_error": self.library.calibration.model_error if self.library else 0.0,
             "weight_p50_g": round(self.weight_band[1].m_as("g"), 2),
             "weight_dry_g": round(self.weight_dry.m_as("g"), 3),
             "weight_wet_g": round(self.weight_wet.m_as("g"), 3),
@@ -225,6 +237,7 @@ class Estimate:
             },
             "capacity_l": {
                 "relaxed": round(self.load_fit.capacity_relaxed_l, 4),
+                "nominal": round(self.load_fit.capacity_nominal_l, 4),
                 "stretched": round(self.load_fit.capacity_stretched_l, 4),
             },
             "load_fit": self.load_fit.to_dict(),
@@ -241,6 +254,7 @@ def weight_parts(
     gsm: Mapping[str, Any] | None = None,
     layers: Mapping[str, Any] | None = None,
     pocket_dims: Mapping[str, Mapping[str, Any]] | None = None,
+    calibration: Calibration | None = None,
 ) -> list[Part]:
     """Every contribution to the vest's weight [g].
 
@@ -263,6 +277,9 @@ def weight_parts(
         Layer count per panel group [-].
     pocket_dims : mapping of str to mapping, optional
         Per pocket name, ``width``, ``height``, ``gusset`` [cm].
+    calibration : Calibration, optional
+        The fitted overheads (default: the library's, ``materials/calibration.toml``);
+        ``packcalc.library.NO_CALIBRATION`` counts only what the design lists.
 
     Returns
     -------
@@ -380,7 +397,30 @@ def weight_parts(
             label, power = f"{trim.name} ({use.area_cm2:g} cm²)", 2
         trim_part(label, "trim", trim.id, grams, power)
     parts.extend(_detail_parts(design, library, options, pocket_dims))
+    parts.extend(_fitted_parts(parts, design, library, calibration or library.calibration))
     return parts
+
+
+def _fitted_parts(
+    counted: Sequence[Part], design: Design, library: Library, calibration: Calibration
+) -> list[Part]:
+    """What the calibration adds (``materials/calibration.toml``): the fabric overhead on
+    each fabric's counted mass, and the making of each pocket (in the pocket's fabric)."""
+    fitted: list[Part] = []
+    if calibration.fabric_overhead:
+        by_fabric: dict[str, Any] = {}
+        for part in counted:
+            if part.fabric is not None:
+                by_fabric[part.fabric] = by_fabric.get(part.fabric, 0.0) + part.mass_g
+        for fabric_id, grams in by_fabric.items():
+            overhead = grams * calibration.fabric_overhead
+            fitted.append(_fabric_part(library, "fitted: fabric overhead", "fitted", fabric_id,
+                                       0.0, 1, overhead))  # fmt: skip
+    if calibration.grams_per_pocket:
+        for pocket in design.pockets:
+            fitted.append(_fabric_part(library, "fitted: pocket making", "fitted", pocket.fabric,
+                                       0.0, 1, calibration.grams_per_pocket))  # fmt: skip
+    return fitted
 
 
 def _fabric_part(
@@ -788,7 +828,9 @@ def estimate(
         samples=band_samples,
         seed=seed,
     )
-    p5, p50, p95 = np.percentile(samples, [5, 50, 95])
+    tolerance_band = np.percentile(samples, [5, 50, 95])
+    widened = mass.with_model_error(samples, library.calibration.model_error, seed)
+    p5, p50, p95 = np.percentile(widened, [5, 50, 95])
 
     breakdown: dict[str, float] = defaultdict(float)
     by_material: dict[str, float] = defaultdict(float)
@@ -862,6 +904,7 @@ def estimate(
         weight_by_material={k: grams(v) for k, v in by_material.items()},
         weight_by_category={k: grams(v) for k, v in by_category.items()},
         weight_band=(grams(p5), grams(p50), grams(p95)),
+        weight_tolerance_band=tuple(grams(v) for v in tolerance_band),
         weight_dry=grams(dry),
         weight_wet=grams(total + water),
         fabric_area=Q_(sum(p.area_m2 for p in parts), "m**2"),

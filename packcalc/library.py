@@ -299,6 +299,24 @@ class Detail:
     provenance: Provenance
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """What the weight model cannot see, fitted on the calibration vests of the
+    validation set (``packcalc.accuracy``): ``fabric_overhead`` [-] the share by which a
+    finished vest's fabric outweighs the listed fabric, ``grams_per_pocket`` [g] what
+    making a pocket adds beyond its fabric and closure, ``model_error`` [-] the relative
+    standard deviation of the leave-one-out errors, and the vests it was fitted on."""
+
+    fabric_overhead: float
+    grams_per_pocket: float
+    model_error: float
+    fitted_on: tuple[str, ...]
+    provenance: Provenance
+
+
+NO_CALIBRATION = Calibration(0.0, 0.0, 0.0, (), Provenance(("none",)))
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one library, many uses
 class Library:
     """Every record of the materials library, keyed by id."""
@@ -314,7 +332,8 @@ class Library:
     packing_anchors: Mapping[str, PackingAnchor]
     garments: Mapping[str, Garment]
     details: Mapping[str, Detail]
-    root: Path = field(compare=False)
+    calibration: Calibration = NO_CALIBRATION
+    root: Path = field(default=Path("."), compare=False)
 
     def fabric(self, fabric_id: str, field_path: str = "fabric") -> Fabric:
         """The fabric ``fabric_id``, or a PackcalcError suggesting the closest ids."""
@@ -754,6 +773,25 @@ def _read_details(path: Path, trims: Mapping[str, Trim]) -> dict[str, Detail]:
     return details
 
 
+def _read_calibration(path: Path) -> Calibration:
+    """``calibration.toml``: the fitted parameters (absent: no calibration)."""
+    if not path.is_file():
+        return NO_CALIBRATION
+    known = {"fabric_overhead", "grams_per_pocket", "model_error", "fitted_on"}
+    r = _Record(_read_toml(path), path.name, "calibration", 0, known)
+    r.prefix = "calibration"
+    fitted_on = r.data.get("fitted_on", [])
+    if not isinstance(fitted_on, list) or not all(isinstance(v, str) for v in fitted_on):
+        raise PackcalcError(r.where("fitted_on"), "expected a list of vest ids")
+    return Calibration(
+        fabric_overhead=r.number("fabric_overhead", maximum=1.0),
+        grams_per_pocket=r.number("grams_per_pocket", maximum=50.0),
+        model_error=r.number("model_error", maximum=1.0),
+        fitted_on=tuple(fitted_on),
+        provenance=r.provenance(),
+    )
+
+
 def _read_stitches(path: Path) -> dict[str, Stitch]:
     known = {"id", "name", "thread_ratio", "wastage"}
     stitches = {}
@@ -976,6 +1014,7 @@ def read_library(root: Path | str) -> Library:
         packing_anchors=MappingProxyType(anchors),
         garments=MappingProxyType(_read_garments(root / "garments.toml", fabrics)),
         details=MappingProxyType(_read_details(root / "details.toml", trims)),
+        calibration=_read_calibration(root / "calibration.toml"),
         root=root,
     )
 

@@ -49,6 +49,10 @@ EN14704_FORCE_N = ((0.05, 0.12, 8.0), (0.12, 0.20, 10.0), (0.20, 1.0, 14.0))
 STRIP_WIDTH_M = 0.05
 NON_ELASTANE_FORCE_N = 8.0  # a stretch fabric without elastane: the lowest band's level
 COMFORT_LIMIT_KPA = capacity.COMFORT_PRESSURE_KPA["sportswear maximum"]  # 3.3 kPa
+# Nominal fill: a pocket filled "full" as a runner packs it and a brand counts its litres,
+# snug but not forced: its fabric stretched until the pocket presses the 'appropriate'
+# clothing pressure (1.3 kPa) on its contents and the body.
+NOMINAL_FILL_KPA = capacity.COMFORT_PRESSURE_KPA["appropriate"]
 SNUG_GRAMS_PER_LITRE = 10.0  # placement tie-break: a litre of pocket is worth 10 g of balance
 PROTRUSION = 0.25  # an item may stand out of a pocket by a quarter of its length (a flask cap)
 STRAP_ADJUSTMENT_CM = 8.0  # sternum straps take up or give this much girth (assumption)
@@ -110,7 +114,12 @@ def tension_modulus_n_m(elastane_share: float, stretch_limit: float) -> float:
 
 @dataclass(frozen=True)
 class PocketCapacity:
-    """A pocket's capacity [L], strain limit [-] and stretched section [cm]."""
+    """A pocket's capacity [L], strain limit [-] and stretched section [cm].
+
+    ``relaxed_l``: filled without stretching the fabric; ``nominal_l``: filled snug,
+    the fabric stretched until the pocket presses :data:`NOMINAL_FILL_KPA` (what a
+    brand's litres are compared with); ``stretched_l``: filled to the strain limit.
+    """
 
     pocket: Pocket
     relaxed_l: float
@@ -120,6 +129,8 @@ class PocketCapacity:
     tension_modulus_n_m: float
     perimeter_cm: float  # full section perimeter (what an item's girth must pass)
     height_cm: float
+    nominal_l: float = 0.0
+    nominal_strain: float = 0.0
 
     def volume_l(self, strain: Any) -> Any:
         return _pocket_volume(self.pocket, strain)
@@ -162,8 +173,13 @@ def pocket_capacity(
         )
     limited_by = min(limits, key=limits.get)
     strain = limits[limited_by]
+    nominal_strain = 0.0
     if stretch == 0:
         limited_by = "fabric does not stretch"
+    else:
+        nominal_strain = min(strain, capacity.comfort_strain(
+            pocket.shape, pocket.width_cm, pocket.gusset_cm, modulus, NOMINAL_FILL_KPA, stretch
+        ))  # fmt: skip
     section = capacity.pocket_section(pocket.shape, pocket.width_cm, pocket.gusset_cm, strain)
     perimeter = float(section[2])
     if pocket.closure == "zip":
@@ -180,6 +196,8 @@ def pocket_capacity(
         tension_modulus_n_m=modulus,
         perimeter_cm=perimeter,
         height_cm=pocket.height_cm,
+        nominal_l=float(_pocket_volume(pocket, nominal_strain)),
+        nominal_strain=nominal_strain,
     )
 
 
@@ -231,6 +249,12 @@ class LoadFit:
         return sum(c.stretched_l for c in self.capacities)
 
     @property
+    def capacity_nominal_l(self) -> float:
+        """Every pocket filled snug (:data:`NOMINAL_FILL_KPA`): the figure to hold
+        against a brand's litres."""
+        return sum(c.nominal_l for c in self.capacities)
+
+    @property
     def body_fits(self) -> bool:
         return self.fit_range_cm[0] <= self.body_chest_cm <= self.fit_range_cm[1]
 
@@ -251,6 +275,7 @@ class LoadFit:
                     "shape": cap.pocket.shape,
                     "reachable": cap.pocket.reachable,
                     "relaxed_l": round(cap.relaxed_l, 4),
+                    "nominal_l": round(cap.nominal_l, 4),
                     "stretched_l": round(cap.stretched_l, 4),
                     "strain_limit": round(cap.strain_limit, 4),
                     "limited_by": cap.limited_by,
