@@ -334,10 +334,14 @@ def answers(design, result, error: str | None) -> None:
         f"({_('chest')} {display.length(body.chest, u, 1)}, "
         f"{_('back length')} {display.length(body.back_length, u, 1)}) · {design.description}"
     )
+    t5, _t50, t95 = (q.m_as("g") for q in result.weight_tolerance_band)
     cols = st.columns(4)
     cols[0].metric(_("Weight"), display.mass(grams, u), help=_("Conditioned (65 % RH, 20 °C)"))
     cols[1].metric(
-        _("Tolerance band P5–P95"), f"{display.mass(p5, u, 0)} – {display.mass(p95, u, 0)}"
+        _("Likely range P5–P95"),
+        f"{display.mass(p5, u, 0)} – {display.mass(p95, u, 0)}",
+        help=f"{_('Manufacturing tolerances and the model’s own error on real vests')}; "
+        f"{_('manufacturing alone')} {display.mass(t5, u, 0)} – {display.mass(t95, u, 0)}",
     )
     cols[2].metric(
         _("Packed volume"),
@@ -353,6 +357,15 @@ def answers(design, result, error: str | None) -> None:
         delta_color="off",
         delta_arrow="off",
     )
+    accuracy = library().calibration.accuracy
+    if accuracy:
+        st.caption(
+            f"{_('On')} {accuracy['vests']} {_('real vests, the weight came within')} "
+            f"{accuracy['calibration_weight_mae_pct']:.0f} % {_('on average')} "
+            f"({_('each estimated without itself')}), "
+            f"{_('and this range held')} {accuracy['band_coverage']:.0%} "
+            f"{_('of the real weights')} (packcalc validate)."
+        )
     st.info(
         f"**{result.tshirt_verdict()}.** "
         f"{_('Dry')} {display.mass(result.weight_dry.m_as('g'), u)}; "
@@ -363,9 +376,10 @@ def answers(design, result, error: str | None) -> None:
     cols = st.columns(4)
     cols[0].metric(
         _("Capacity"),
-        f"{display.volume(fit.capacity_relaxed_l, u, 1)} – "
-        f"{display.volume(fit.capacity_stretched_l, u, 1)}",
-        help=_("All pockets, relaxed → stretched to their limit"),
+        display.volume(fit.capacity_nominal_l, u, 1),
+        help=f"{_('All pockets filled snug, as a brand counts its litres')}; "
+        f"{_('relaxed')} {display.volume(fit.capacity_relaxed_l, u, 1)}, "
+        f"{_('stretched to the limit')} {display.volume(fit.capacity_stretched_l, u, 1)}",
     )
     cols[1].metric(
         _("The kit"),

@@ -21,7 +21,6 @@ Weights: a reviewer's weighing counts 1, a maker's figure 0.5 (``WEIGHED_BY``).
 
 from __future__ import annotations
 
-import functools
 import math
 import tomllib
 from collections.abc import Sequence
@@ -41,7 +40,7 @@ from packcalc.packing import NAMED_PRESSURES
 from packcalc.units import parse_quantity
 
 WEIGHED_BY = {"reviewer": 1.0, "maker": 0.5}  # how much a reference weight counts
-SPLITS = ("calibration", "test")
+SPLITS = ("calibration", "test", "fresh")  # fresh: found and written after the last revision
 PACKED_PRESSURE_KPA = NAMED_PRESSURES["hand squeeze"][0]  # "fits in one hand" and the like
 BAND_SAMPLES = 4_000
 
@@ -114,7 +113,9 @@ def read_validation_set(folder: Path | str | None = None) -> tuple[ReferenceVest
                 f"{where}.weighed_by", f"expected reviewer or maker, got {weighed_by!r}"
             )
         if split not in SPLITS:
-            raise PackcalcError(f"{where}.split", f"expected calibration or test, got {split!r}")
+            raise PackcalcError(
+                f"{where}.split", f"expected one of {', '.join(SPLITS)}, got {split!r}"
+            )
         vests.append(
             ReferenceVest(
                 id=get("id"),
@@ -361,6 +362,7 @@ class Validation:
             "": self.results,
             "calibration_": [r for r in self.results if r.vest.split == "calibration"],
             "test_": [r for r in self.results if r.vest.split == "test"],
+            "fresh_": [r for r in self.results if r.vest.split == "fresh"],
             "reviewer_": [r for r in self.results if r.vest.weighed_by == "reviewer"],
         }
         for prefix, rows in groups.items():
@@ -407,10 +409,13 @@ class Validation:
 
     @property
     def calibration_is_stored(self) -> bool:
-        """Whether ``materials/calibration.toml`` holds this fit."""
+        """Whether ``materials/calibration.toml`` holds this fit and its summary."""
         fitted, stored = self.calibration, self.stored
+        summary = self.summary()
+        figures = {k: summary[k] for k in STORED_FIGURES if k in summary}
         return (
             fitted.fitted_on == stored.fitted_on
+            and figures == dict(stored.accuracy)
             and math.isclose(fitted.fabric_overhead, stored.fabric_overhead, abs_tol=1e-4)
             and math.isclose(fitted.grams_per_pocket, stored.grams_per_pocket, abs_tol=1e-3)
             and math.isclose(fitted.model_error, stored.model_error, abs_tol=1e-4)
@@ -453,15 +458,22 @@ def validate(library: Library | None = None, folder: Path | str | None = None) -
     return Validation(tuple(results), fitted, library.calibration)
 
 
-@functools.cache
-def summary_for_display() -> dict[str, Any]:
-    """The validation summary, computed once per process (the app shows it)."""
-    return validate().summary()
+# The summary figures calibration.toml keeps, for the app (no validation run per page).
+STORED_FIGURES = (
+    "vests", "calibration_n", "calibration_weight_mae_pct", "calibration_weight_mean_error_pct",
+    "calibration_band_coverage", "test_n", "test_weight_mae_pct", "test_weight_mean_error_pct",
+    "test_band_coverage", "fresh_n", "fresh_weight_mae_pct", "fresh_weight_mean_error_pct",
+    "fresh_band_coverage", "band_coverage", "capacity_mae_pct", "capacity_mean_error_pct",
+)  # fmt: skip
 
 
-def calibration_toml(calibration: Calibration) -> str:
-    """``materials/calibration.toml`` for a fitted calibration."""
+def calibration_toml(validation: Validation) -> str:
+    """``materials/calibration.toml`` for a validation run: its fitted calibration, and
+    the summary figures the app shows."""
+    calibration = validation.calibration
+    summary = validation.summary()
     ids = ",\n".join(f'  "{i}"' for i in calibration.fitted_on)
+    figures = "".join(f"{k} = {summary[k]}\n" for k in STORED_FIGURES if k in summary)
     return (
         "# What the weight model cannot see, fitted on the calibration vests of the validation\n"
         "# set (validation/README.md says what each parameter means and how it is fitted).\n"
@@ -471,5 +483,7 @@ def calibration_toml(calibration: Calibration) -> str:
         f"model_error = {calibration.model_error}\n"
         f"fitted_on = [\n{ids},\n]\n"
         'source = "fitted by packcalc.accuracy.fit_calibration on the calibration vests of '
-        'validation/vests.toml"\n'
+        'validation/vests.toml"\n\n'
+        "# How the model does on the validation set (packcalc validate, summary)\n"
+        f"[accuracy]\n{figures}"
     )

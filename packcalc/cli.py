@@ -424,7 +424,7 @@ def _cmd_validate(args: argparse.Namespace) -> None:
     report = validate()
     if args.fit:
         path = materials_dir() / "calibration.toml"
-        path.write_text(calibration_toml(report.calibration), encoding="utf-8")
+        path.write_text(calibration_toml(report), encoding="utf-8")
         sys.stderr.write(f"packcalc: wrote {path}\n")
     if args.json:
         _print_json(report.to_dict())
@@ -467,7 +467,9 @@ def format_validation(report: Any, markdown: bool = False) -> str:
     lines.append("")
     bullet = "- " if markdown else ""
     for label, prefix in (("calibration vests, leave-one-out", "calibration_"),
-                          ("test vests", "test_"), ("all vests", ""),
+                          ("test vests", "test_"),
+                          ("fresh test vests (written after the last revision)", "fresh_"),
+                          ("all vests", ""),
                           ("reviewer weighings only", "reviewer_")):  # fmt: skip
         if f"{prefix}n" not in s:
             continue

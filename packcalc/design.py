@@ -155,6 +155,8 @@ class DetailsSpec:
     sternum_rails: bool | None = None
     pole_loops: int = 0
     hose_loops: int = 0
+    side_adjusters: int = 0
+    compression_cords: int = 0
     whistle: bool = False
     back_pad: AddedFabric | None = None
     reinforcement: AddedFabric | None = None
@@ -396,7 +398,7 @@ def _read_details(data: Any, library: Library) -> DetailsSpec:
         "details",
         {"standard", "labels", "logo_area", "bar_tacks", "opening_finish", "zip_pullers",
          "zip_garages", "sternum_straps", "sternum_rails", "pole_loops", "hose_loops",
-         "whistle", "back_pad", "reinforcement"},
+         "side_adjusters", "compression_cords", "whistle", "back_pad", "reinforcement"},
     )  # fmt: skip
 
     def count(key: str, maximum: int) -> int | None:
@@ -431,6 +433,8 @@ def _read_details(data: Any, library: Library) -> DetailsSpec:
         sternum_rails=flag("sternum_rails"),
         pole_loops=t.whole("pole_loops", 0, 0, 8),
         hose_loops=t.whole("hose_loops", 0, 0, 8),
+        side_adjusters=t.whole("side_adjusters", 0, 0, 8),
+        compression_cords=t.whole("compression_cords", 0, 0, 4),
         whistle=t.flag("whistle", False),
         back_pad=added_fabric("back_pad"),
         reinforcement=added_fabric("reinforcement"),
@@ -450,7 +454,7 @@ def _details_dict(details: DetailsSpec) -> dict[str, Any]:
         out["logo_area"] = _q(details.logo_area_cm2, "cm**2")
     if details.opening_finish != "auto":
         out["opening_finish"] = details.opening_finish
-    for key in ("pole_loops", "hose_loops"):
+    for key in ("pole_loops", "hose_loops", "side_adjusters", "compression_cords"):
         if getattr(details, key):
             out[key] = getattr(details, key)
     if details.whistle:

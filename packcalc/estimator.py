@@ -468,7 +468,7 @@ def detail_counts(design: Design) -> dict[str, Any]:
     straps, when not given, are the standard two unless the design lists hooks or
     buckles among its trims (then it has drawn its own); bar tacks, when not given, are
     four where the straps join the back and two at each end of every pocket opening,
-    sternum strap, pole loop and hose loop.
+    sternum strap, pole loop, hose loop and side adjuster.
 
     Returns
     -------
@@ -492,7 +492,7 @@ def detail_counts(design: Design) -> dict[str, Any]:
         sternum = 0 if lists_own else standard("sternum_straps", None)
     bar_tacks = d.bar_tacks
     if bar_tacks is None:
-        loops = len(design.pockets) + sternum + d.pole_loops + d.hose_loops
+        loops = len(design.pockets) + sternum + d.pole_loops + d.hose_loops + d.side_adjusters
         bar_tacks = 4 + 2 * loops if d.standard else 0
     finish = d.opening_finish
     if finish == "auto":
@@ -507,6 +507,8 @@ def detail_counts(design: Design) -> dict[str, Any]:
         "sternum-rail": 2 if sternum and standard("sternum_rails", d.sternum_rails) else 0,
         "pole-loop": d.pole_loops,
         "hose-loop": d.hose_loops,
+        "side-adjuster": d.side_adjusters,
+        "compression-cord": d.compression_cords,
         "whistle": int(d.whistle),
         "opening_finish": finish,
     }
@@ -538,6 +540,8 @@ def _detail_parts(
     for detail_id, what in (("label", "labels"), ("bar-tack", "bar tacks"),
                             ("zip-puller", "zip pullers"), ("pole-loop", "pole loops"),
                             ("hose-loop", "hose loops"), ("whistle", "whistle"),
+                            ("side-adjuster", "side adjusters"),
+                            ("compression-cord", "compression cords"),
                             ("sternum-rail", "sternum rails")):  # fmt: skip
         if counts[detail_id]:
             recipe(detail_id, counts[detail_id], f"details: {what} ×{counts[detail_id]}")

@@ -46,7 +46,8 @@ TRIM_KINDS = (
 # The construction details a design's [details] block counts (materials/details.toml).
 DETAIL_IDS = (
     "label", "logo", "bar-tack", "zip-puller", "zip-garage", "fold-over", "elastic-casing",
-    "sternum-strap", "sternum-rail", "pole-loop", "hose-loop", "whistle",
+    "sternum-strap", "sternum-rail", "pole-loop", "hose-loop", "whistle", "side-adjuster",
+    "compression-cord",
 )  # fmt: skip
 ITEM_CATEGORIES = ("water", "food", "safety", "clothing", "electronics", "light", "other")
 ITEM_SHAPES = ("box", "cylinder")
@@ -312,6 +313,7 @@ class Calibration:
     model_error: float
     fitted_on: tuple[str, ...]
     provenance: Provenance
+    accuracy: Mapping[str, float] = field(default_factory=dict)  # validate's summary figures
 
 
 NO_CALIBRATION = Calibration(0.0, 0.0, 0.0, (), Provenance(("none",)))
@@ -777,7 +779,7 @@ def _read_calibration(path: Path) -> Calibration:
     """``calibration.toml``: the fitted parameters (absent: no calibration)."""
     if not path.is_file():
         return NO_CALIBRATION
-    known = {"fabric_overhead", "grams_per_pocket", "model_error", "fitted_on"}
+    known = {"fabric_overhead", "grams_per_pocket", "model_error", "fitted_on", "accuracy"}
     r = _Record(_read_toml(path), path.name, "calibration", 0, known)
     r.prefix = "calibration"
     fitted_on = r.data.get("fitted_on", [])
@@ -789,7 +791,19 @@ def _read_calibration(path: Path) -> Calibration:
         model_error=r.number("model_error", maximum=1.0),
         fitted_on=tuple(fitted_on),
         provenance=r.provenance(),
+        accuracy=_accuracy_table(r),
     )
+
+
+def _accuracy_table(r: _Record) -> dict[str, float]:
+    """The [accuracy] table of calibration.toml: summary figures, numbers only."""
+    table = r.data.get("accuracy", {})
+    if not isinstance(table, dict):
+        raise PackcalcError(r.where("accuracy"), "expected a table of summary figures")
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise PackcalcError(f"{r.where('accuracy')}.{key}", f"expected a number, got {value!r}")
+    return dict(table)
 
 
 def _read_stitches(path: Path) -> dict[str, Stitch]:

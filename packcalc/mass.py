@@ -426,6 +426,10 @@ def with_model_error(
     ndarray
         The widened totals [g].
 
+    See Also
+    --------
+    packcalc.accuracy.fit_calibration : where σ comes from (``model_error``).
+
     Examples
     --------
     >>> widened = with_model_error(np.full(20_000, 100.0), 0.1)

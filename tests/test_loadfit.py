@@ -198,7 +198,7 @@ def test_cli_fit_and_json(capsys):
     assert "salt tabs" in data["placements"]
     assert main(["estimate", "race-5l", "--json", "--load", "utmb"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data["capacity_l"]) == {"relaxed", "stretched"}
+    assert set(data["capacity_l"]) == {"relaxed", "nominal", "stretched"}
     load_fit = data["load_fit"]
     for key in ("fits", "placements", "unplaced", "load_mass_g", "front_share", "left_share"):
         assert key in load_fit

@@ -90,6 +90,22 @@ FR: dict[str, str] = {
     "Front panel width": "Largeur du panneau avant",
     "Front neckline drop": "Profondeur d'encolure devant",
     "Side wing height": "Hauteur d'ailette latérale",
+    "Likely range P5–P95": "Fourchette probable P5–P95",
+    "Manufacturing tolerances and the model’s own error on real vests": (
+        "Tolérances de fabrication et erreur propre du modèle sur des gilets réels"
+    ),
+    "manufacturing alone": "fabrication seule",
+    "All pockets filled snug, as a brand counts its litres": (
+        "Toutes les poches remplies à l'aise, comme une marque compte ses litres"
+    ),
+    "relaxed": "au repos",
+    "stretched to the limit": "étirées à la limite",
+    "On": "Sur",
+    "real vests, the weight came within": "gilets réels, le poids estimé s'écarte de",
+    "on average": "en moyenne",
+    "each estimated without itself": "chacun estimé sans lui-même",
+    "and this range held": "et cette fourchette contient",
+    "of the real weights": "des poids réels",
     "Neck opening between the straps": "Encolure entre les bretelles",
     "Armhole dip of the side wing": "Creux d'emmanchure de l'ailette",
     "Sternum gap between fronts": "Écart sternal entre les devants",
