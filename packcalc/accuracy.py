@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.optimize import nnls
+from scipy.optimize import minimize_scalar, nnls
 
 from packcalc import mass
 from packcalc.design import Design, load_design
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate, tolerance_inputs, weight_parts
 from packcalc.library import NO_CALIBRATION, Calibration, Library, Provenance, load_library
+from packcalc.loadfit import nominal_strain, pocket_capacity
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.units import parse_quantity
 
@@ -156,6 +157,16 @@ class CountedVest:
     stretched_capacity_l: float
     packed_l: float  # at PACKED_PRESSURE_KPA
     tolerance_samples_g: np.ndarray = field(repr=False, compare=False)
+    library: Library | None = field(default=None, repr=False, compare=False)
+
+    def nominal_capacity_at(self, fill_kpa: float) -> float:
+        """Nominal capacity [L] with every pocket filled to press ``fill_kpa``."""
+        total = 0.0
+        for pocket in self.design.pockets:
+            cap = pocket_capacity(pocket, self.library)
+            strain = min(cap.strain_limit, nominal_strain(pocket, self.library, fill_kpa))
+            total += float(cap.volume_l(strain))
+        return total
 
     @property
     def target_g(self) -> float:
@@ -204,6 +215,7 @@ def counted_vest(vest: ReferenceVest, library: Library) -> CountedVest:
         stretched_capacity_l=fit.capacity_stretched_l,
         packed_l=result.packed_volume.m_as("L"),
         tolerance_samples_g=samples,
+        library=library,
     )
 
 
@@ -220,6 +232,33 @@ def _fit_overheads(vests: Sequence[CountedVest]) -> tuple[float, float]:
     gap = np.array([v.target_g - v.counted_g for v in vests]) * scale
     (overhead, per_pocket), _ = nnls(features, gap)
     return float(overhead), float(per_pocket)
+
+
+FILL_RANGE_KPA = (0.05, 3.3)  # from a light touch to the sportswear comfort maximum
+
+
+def fit_nominal_fill(vests: Sequence[CountedVest]) -> float:
+    r"""The fill pressure at which the vests' nominal capacities best match their brands'
+    litres [kPa] (least squares on the log ratio, weighted as the weights).
+
+    .. math:: \min_{p} \sum_i w_i \ln^2 \frac{V_i(p)}{V_{brand, i}}
+
+    over :data:`FILL_RANGE_KPA`; vests without a brand capacity or pockets do not count.
+    """
+    rated = [v for v in vests if v.vest.capacity_l and v.design.pockets]
+    if not rated:
+        return 1.3
+
+    def cost(log_p: float) -> float:
+        p = math.exp(log_p)
+        return sum(
+            v.vest.weight * math.log(max(v.nominal_capacity_at(p), 1e-3) / v.vest.capacity_l) ** 2
+            for v in rated
+        )
+
+    low, high = (math.log(b) for b in FILL_RANGE_KPA)
+    best = minimize_scalar(cost, bounds=(low, high), method="bounded", options={"xatol": 1e-3})
+    return round(math.exp(best.x), 3)
 
 
 def _relative_error(vest: CountedVest, calibration: Calibration) -> float:
@@ -265,6 +304,7 @@ def fit_calibration(vests: Sequence[CountedVest]) -> Calibration:
         )
     overhead, per_pocket = _fit_overheads(vests)
     model_error = _rms(_loo_errors(vests), [v.vest.weight for v in vests])
+    fill = fit_nominal_fill(vests)
     provenance = Provenance(
         ("fitted by packcalc.accuracy.fit_calibration on the calibration vests of "
          "validation/vests.toml",),
@@ -275,6 +315,7 @@ def fit_calibration(vests: Sequence[CountedVest]) -> Calibration:
         round(model_error, 4),
         tuple(v.vest.id for v in vests),
         provenance,
+        nominal_fill_kpa=fill,
     )
 
 
@@ -285,6 +326,7 @@ class VestResult:
     counted: CountedVest
     estimate_g: float
     band_g: tuple[float, float]
+    nominal_capacity_l: float
 
     @property
     def vest(self) -> ReferenceVest:
@@ -303,7 +345,7 @@ class VestResult:
         brand = self.vest.capacity_l
         if not brand:
             return None
-        return 100.0 * (self.counted.nominal_capacity_l / brand - 1.0)
+        return 100.0 * (self.nominal_capacity_l / brand - 1.0)
 
     @property
     def packed_inside(self) -> bool | None:
@@ -328,7 +370,7 @@ class VestResult:
             "band_g": [round(b + v.included_mass_g, 1) for b in self.band_g],
             "inside_band": self.inside,
             "capacity_brand_l": v.capacity_l,
-            "capacity_nominal_l": round(c.nominal_capacity_l, 2),
+            "capacity_nominal_l": round(self.nominal_capacity_l, 2),
             "capacity_relaxed_l": round(c.relaxed_capacity_l, 2),
             "capacity_stretched_l": round(c.stretched_capacity_l, 2),
             "capacity_error_pct": None
@@ -387,6 +429,7 @@ class Validation:
         out["fabric_overhead"] = self.calibration.fabric_overhead
         out["grams_per_pocket"] = self.calibration.grams_per_pocket
         out["model_error"] = self.calibration.model_error
+        out["nominal_fill_kpa"] = self.calibration.nominal_fill_kpa
         return out
 
     def worst(self, n: int = 3) -> list[VestResult]:
@@ -402,6 +445,7 @@ class Validation:
                 "fabric_overhead": self.calibration.fabric_overhead,
                 "grams_per_pocket": self.calibration.grams_per_pocket,
                 "model_error": self.calibration.model_error,
+                "nominal_fill_kpa": self.calibration.nominal_fill_kpa,
                 "fitted_on": list(self.calibration.fitted_on),
                 "matches_stored": self.calibration_is_stored,
             },
@@ -419,6 +463,7 @@ class Validation:
             and math.isclose(fitted.fabric_overhead, stored.fabric_overhead, abs_tol=1e-4)
             and math.isclose(fitted.grams_per_pocket, stored.grams_per_pocket, abs_tol=1e-3)
             and math.isclose(fitted.model_error, stored.model_error, abs_tol=1e-4)
+            and math.isclose(fitted.nominal_fill_kpa, stored.nominal_fill_kpa, abs_tol=1e-3)
         )
 
 
@@ -481,6 +526,7 @@ def calibration_toml(validation: Validation) -> str:
         f"fabric_overhead = {calibration.fabric_overhead}\n"
         f"grams_per_pocket = {calibration.grams_per_pocket}\n"
         f"model_error = {calibration.model_error}\n"
+        f"nominal_fill_kpa = {calibration.nominal_fill_kpa}\n"
         f"fitted_on = [\n{ids},\n]\n"
         'source = "fitted by packcalc.accuracy.fit_calibration on the calibration vests of '
         'validation/vests.toml"\n\n'

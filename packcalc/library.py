@@ -306,7 +306,9 @@ class Calibration:
     validation set (``packcalc.accuracy``): ``fabric_overhead`` [-] the share by which a
     finished vest's fabric outweighs the listed fabric, ``grams_per_pocket`` [g] what
     making a pocket adds beyond its fabric and closure, ``model_error`` [-] the relative
-    standard deviation of the leave-one-out errors, and the vests it was fitted on."""
+    standard deviation of the leave-one-out errors, and the vests it was fitted on;
+    ``nominal_fill_kpa`` [kPa] the pressure a full pocket presses on its contents when a
+    brand counts its litres, fitted on the same vests' capacities."""
 
     fabric_overhead: float
     grams_per_pocket: float
@@ -314,6 +316,7 @@ class Calibration:
     fitted_on: tuple[str, ...]
     provenance: Provenance
     accuracy: Mapping[str, float] = field(default_factory=dict)  # validate's summary figures
+    nominal_fill_kpa: float = 1.3  # fitted on the brands' litres; a priori 'appropriate'
 
 
 NO_CALIBRATION = Calibration(0.0, 0.0, 0.0, (), Provenance(("none",)))
@@ -779,7 +782,8 @@ def _read_calibration(path: Path) -> Calibration:
     """``calibration.toml``: the fitted parameters (absent: no calibration)."""
     if not path.is_file():
         return NO_CALIBRATION
-    known = {"fabric_overhead", "grams_per_pocket", "model_error", "fitted_on", "accuracy"}
+    known = {"fabric_overhead", "grams_per_pocket", "model_error", "nominal_fill_kpa",
+             "fitted_on", "accuracy"}  # fmt: skip
     r = _Record(_read_toml(path), path.name, "calibration", 0, known)
     r.prefix = "calibration"
     fitted_on = r.data.get("fitted_on", [])
@@ -792,6 +796,9 @@ def _read_calibration(path: Path) -> Calibration:
         fitted_on=tuple(fitted_on),
         provenance=r.provenance(),
         accuracy=_accuracy_table(r),
+        nominal_fill_kpa=r.number("nominal_fill_kpa", allow_zero=False, maximum=3.3)
+        if r.has("nominal_fill_kpa")
+        else 1.3,
     )
 
 

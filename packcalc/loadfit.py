@@ -49,10 +49,6 @@ EN14704_FORCE_N = ((0.05, 0.12, 8.0), (0.12, 0.20, 10.0), (0.20, 1.0, 14.0))
 STRIP_WIDTH_M = 0.05
 NON_ELASTANE_FORCE_N = 8.0  # a stretch fabric without elastane: the lowest band's level
 COMFORT_LIMIT_KPA = capacity.COMFORT_PRESSURE_KPA["sportswear maximum"]  # 3.3 kPa
-# Nominal fill: a pocket filled "full" as a runner packs it and a brand counts its litres,
-# snug but not forced: its fabric stretched until the pocket presses the 'appropriate'
-# clothing pressure (1.3 kPa) on its contents and the body.
-NOMINAL_FILL_KPA = capacity.COMFORT_PRESSURE_KPA["appropriate"]
 SNUG_GRAMS_PER_LITRE = 10.0  # placement tie-break: a litre of pocket is worth 10 g of balance
 PROTRUSION = 0.25  # an item may stand out of a pocket by a quarter of its length (a flask cap)
 STRAP_ADJUSTMENT_CM = 8.0  # sternum straps take up or give this much girth (assumption)
@@ -117,8 +113,9 @@ class PocketCapacity:
     """A pocket's capacity [L], strain limit [-] and stretched section [cm].
 
     ``relaxed_l``: filled without stretching the fabric; ``nominal_l``: filled snug,
-    the fabric stretched until the pocket presses :data:`NOMINAL_FILL_KPA` (what a
-    brand's litres are compared with); ``stretched_l``: filled to the strain limit.
+    the fabric stretched until the pocket presses the nominal fill pressure (what a
+    brand's litres are compared with; see :func:`nominal_strain`); ``stretched_l``:
+    filled to the strain limit.
     """
 
     pocket: Pocket
@@ -139,6 +136,27 @@ class PocketCapacity:
 def _pocket_volume(pocket: Pocket, strain: Any) -> Any:
     return capacity.pocket_volume_l(
         pocket.shape, pocket.width_cm, pocket.height_cm, pocket.gusset_cm, strain
+    )
+
+
+def nominal_strain(pocket: Pocket, library: Library, fill_kpa: float | None = None) -> float:
+    """The strain of a pocket filled snug: where it presses ``fill_kpa`` on its contents
+    (default: the calibration's ``nominal_fill_kpa``), at most its stretch limit [-].
+
+    The nominal fill is a pocket filled full as a runner packs it and as a brand counts
+    its litres: snug, not forced. Its pressure is fitted on the calibration vests' brand
+    litres (``packcalc.accuracy``); a priori, 1.3 kPa, the 'appropriate' clothing
+    pressure of the comfort table (``capacity.COMFORT_PRESSURE_KPA``).
+    """
+    fabric = library.fabrics[pocket.fabric]
+    stretch = stretch_limit(fabric)
+    if stretch == 0:
+        return 0.0
+    if fill_kpa is None:
+        fill_kpa = library.calibration.nominal_fill_kpa
+    modulus = tension_modulus_n_m(fabric.composition.get("elastane", 0.0), stretch)
+    return capacity.comfort_strain(
+        pocket.shape, pocket.width_cm, pocket.gusset_cm, modulus, fill_kpa, stretch
     )
 
 
@@ -173,13 +191,9 @@ def pocket_capacity(
         )
     limited_by = min(limits, key=limits.get)
     strain = limits[limited_by]
-    nominal_strain = 0.0
     if stretch == 0:
         limited_by = "fabric does not stretch"
-    else:
-        nominal_strain = min(strain, capacity.comfort_strain(
-            pocket.shape, pocket.width_cm, pocket.gusset_cm, modulus, NOMINAL_FILL_KPA, stretch
-        ))  # fmt: skip
+    snug = min(strain, nominal_strain(pocket, library))
     section = capacity.pocket_section(pocket.shape, pocket.width_cm, pocket.gusset_cm, strain)
     perimeter = float(section[2])
     if pocket.closure == "zip":
@@ -196,8 +210,8 @@ def pocket_capacity(
         tension_modulus_n_m=modulus,
         perimeter_cm=perimeter,
         height_cm=pocket.height_cm,
-        nominal_l=float(_pocket_volume(pocket, nominal_strain)),
-        nominal_strain=nominal_strain,
+        nominal_l=float(_pocket_volume(pocket, snug)),
+        nominal_strain=snug,
     )
 
 
@@ -250,8 +264,8 @@ class LoadFit:
 
     @property
     def capacity_nominal_l(self) -> float:
-        """Every pocket filled snug (:data:`NOMINAL_FILL_KPA`): the figure to hold
-        against a brand's litres."""
+        """Every pocket filled snug (:func:`nominal_strain`): the figure to hold against
+        a brand's litres."""
         return sum(c.nominal_l for c in self.capacities)
 
     @property
