@@ -36,7 +36,7 @@ from packcalc.design import Design, load_design
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate, tolerance_inputs, weight_parts
 from packcalc.library import NO_CALIBRATION, Calibration, Library, Provenance, load_library
-from packcalc.loadfit import nominal_strain, pocket_capacity
+from packcalc.loadfit import nominal_volume_l
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.units import parse_quantity
 
@@ -161,12 +161,7 @@ class CountedVest:
 
     def nominal_capacity_at(self, fill_kpa: float) -> float:
         """Nominal capacity [L] with every pocket filled to press ``fill_kpa``."""
-        total = 0.0
-        for pocket in self.design.pockets:
-            cap = pocket_capacity(pocket, self.library)
-            strain = min(cap.strain_limit, nominal_strain(pocket, self.library, fill_kpa))
-            total += float(cap.volume_l(strain))
-        return total
+        return sum(nominal_volume_l(p, self.library, fill_kpa) for p in self.design.pockets)
 
     @property
     def target_g(self) -> float:
@@ -261,17 +256,18 @@ def fit_nominal_fill(vests: Sequence[CountedVest]) -> float:
     return round(math.exp(best.x), 3)
 
 
-def _relative_error(vest: CountedVest, calibration: Calibration) -> float:
-    return vest.predict_g(calibration) / vest.target_g - 1.0
+def _log_error(vest: CountedVest, calibration: Calibration) -> float:
+    return math.log(vest.predict_g(calibration) / vest.target_g)
 
 
 def _loo_errors(vests: Sequence[CountedVest]) -> list[float]:
-    """Leave-one-out relative errors: each vest predicted by a fit on the others."""
+    """Leave-one-out errors, as the log of estimate over target: each vest predicted by
+    a fit on the others."""
     errors = []
     for i, vest in enumerate(vests):
         others = [v for j, v in enumerate(vests) if j != i]
         overhead, per_pocket = _fit_overheads(others)
-        errors.append(_relative_error(vest, Calibration(overhead, per_pocket, 0.0, (), _NONE)))
+        errors.append(_log_error(vest, Calibration(overhead, per_pocket, 0.0, (), _NONE)))
     return errors
 
 
@@ -284,8 +280,9 @@ _NONE = Provenance(("fitted",))
 
 
 def fit_calibration(vests: Sequence[CountedVest]) -> Calibration:
-    """The calibration fitted on ``vests`` (the calibration vests): both overheads, and
-    the model error as the weighted root mean square of their leave-one-out errors.
+    """The calibration fitted on ``vests`` (the calibration vests): both overheads, the
+    model error as the weighted root mean square of the logarithm of their leave-one-out
+    estimate over target (a log-normal σ), and the nominal fill pressure.
 
     Parameters
     ----------
@@ -295,8 +292,8 @@ def fit_calibration(vests: Sequence[CountedVest]) -> Calibration:
     Returns
     -------
     Calibration
-        ``fabric_overhead`` [-], ``grams_per_pocket`` [g], ``model_error`` [-] and the
-        ids fitted on.
+        ``fabric_overhead`` [-], ``grams_per_pocket`` [g], ``model_error`` [-],
+        ``nominal_fill_kpa`` [kPa] and the ids fitted on.
     """
     if len(vests) < 3:
         raise PackcalcError(
@@ -497,9 +494,17 @@ def validate(library: Library | None = None, folder: Path | str | None = None) -
             overhead, per_pocket = _fit_overheads(others)
             error = _rms(_loo_errors(others), [c.vest.weight for c in others])
             calibration = Calibration(overhead, per_pocket, error, (), _NONE)
+            fill = fit_nominal_fill(others)
         else:
-            calibration = fitted
-        results.append(VestResult(vest, vest.predict_g(calibration), vest.band_g(calibration)))
+            calibration, fill = fitted, fitted.nominal_fill_kpa
+        results.append(
+            VestResult(
+                vest,
+                vest.predict_g(calibration),
+                vest.band_g(calibration),
+                vest.nominal_capacity_at(fill),
+            )
+        )
     return Validation(tuple(results), fitted, library.calibration)
 
 

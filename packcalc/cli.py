@@ -7,6 +7,7 @@ with exit status 2 and one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -419,13 +420,15 @@ def format_estimate(result: Any) -> str:
 
 def _cmd_validate(args: argparse.Namespace) -> None:
     from packcalc.accuracy import calibration_toml, validate
-    from packcalc.library import materials_dir
+    from packcalc.library import materials_dir, read_library
 
     report = validate()
     if args.fit:
         path = materials_dir() / "calibration.toml"
         path.write_text(calibration_toml(report), encoding="utf-8")
         sys.stderr.write(f"packcalc: wrote {path}\n")
+        stored = read_library(materials_dir()).calibration
+        report = dataclasses.replace(report, stored=stored)
     if args.json:
         _print_json(report.to_dict())
     else:

@@ -305,8 +305,9 @@ class Calibration:
     """What the weight model cannot see, fitted on the calibration vests of the
     validation set (``packcalc.accuracy``): ``fabric_overhead`` [-] the share by which a
     finished vest's fabric outweighs the listed fabric, ``grams_per_pocket`` [g] what
-    making a pocket adds beyond its fabric and closure, ``model_error`` [-] the relative
-    standard deviation of the leave-one-out errors, and the vests it was fitted on;
+    making a pocket adds beyond its fabric and closure, ``model_error`` [-] the standard
+    deviation of the log of estimate over real weight, leave-one-out (a log-normal σ),
+    and the vests it was fitted on;
     ``nominal_fill_kpa`` [kPa] the pressure a full pocket presses on its contents when a
     brand counts its litres, fitted on the same vests' capacities."""
 

@@ -139,6 +139,34 @@ def _pocket_volume(pocket: Pocket, strain: Any) -> Any:
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def fill_curve(pocket: Pocket, library: Library) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Strains up to the fabric's stretch limit [-], the pressure the full pocket presses
+    at each [kPa] (Laplace, :func:`capacity.laplace_pressure_kpa`) and its volume [L];
+    empty for a fabric that does not stretch. Remembered per pocket and library."""
+    fabric = library.fabrics[pocket.fabric]
+    stretch = stretch_limit(fabric)
+    if stretch == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    modulus = tension_modulus_n_m(fabric.composition.get("elastane", 0.0), stretch)
+    strains = np.linspace(0.0, stretch, 401)
+    radius = capacity.pocket_section(pocket.shape, pocket.width_cm, pocket.gusset_cm, strains)[1]
+    pressures = capacity.laplace_pressure_kpa(modulus, strains, radius)
+    return strains, pressures, np.asarray(_pocket_volume(pocket, strains), dtype=float)
+
+
+def nominal_volume_l(pocket: Pocket, library: Library, fill_kpa: float) -> float:
+    """Volume of the pocket filled snug at ``fill_kpa`` [L] (:func:`nominal_strain`),
+    no more than filled to its strain limit."""
+    strains, pressures, volumes = fill_curve(pocket, library)
+    cap = pocket_capacity(pocket, library)
+    if not len(strains):
+        return cap.relaxed_l
+    ok = np.nonzero(pressures <= fill_kpa)[0]
+    index = ok[-1] if len(ok) else 0
+    return float(volumes[index]) if strains[index] <= cap.strain_limit else cap.stretched_l
+
+
 def nominal_strain(pocket: Pocket, library: Library, fill_kpa: float | None = None) -> float:
     """The strain of a pocket filled snug: where it presses ``fill_kpa`` on its contents
     (default: the calibration's ``nominal_fill_kpa``), at most its stretch limit [-].
@@ -148,16 +176,13 @@ def nominal_strain(pocket: Pocket, library: Library, fill_kpa: float | None = No
     litres (``packcalc.accuracy``); a priori, 1.3 kPa, the 'appropriate' clothing
     pressure of the comfort table (``capacity.COMFORT_PRESSURE_KPA``).
     """
-    fabric = library.fabrics[pocket.fabric]
-    stretch = stretch_limit(fabric)
-    if stretch == 0:
+    strains, pressures, _ = fill_curve(pocket, library)
+    if not len(strains):
         return 0.0
     if fill_kpa is None:
         fill_kpa = library.calibration.nominal_fill_kpa
-    modulus = tension_modulus_n_m(fabric.composition.get("elastane", 0.0), stretch)
-    return capacity.comfort_strain(
-        pocket.shape, pocket.width_cm, pocket.gusset_cm, modulus, fill_kpa, stretch
-    )
+    ok = np.nonzero(pressures <= fill_kpa)[0]  # the largest strain within the pressure
+    return float(strains[ok[-1]]) if len(ok) else 0.0
 
 
 @functools.lru_cache(maxsize=512)

@@ -149,8 +149,14 @@ def test_band_is_reproducible_and_narrows_without_tolerance():
         design,
         tolerances=dataclasses.replace(design.tolerances, areal_density=0, dimensions=0, trims=0),
     )
-    band = [q.m_as("g") for q in estimate(exact).weight_band]
-    assert_allclose(band, estimate(exact).weight.m_as("g"))
+    result = estimate(exact)
+    band = [q.m_as("g") for q in result.weight_tolerance_band]
+    assert_allclose(band, result.weight.m_as("g"))
+    # what is left is the model's own error: log-normal, P5-P95 = W exp(∓1.645 σ)
+    sigma = LIB.calibration.model_error
+    p5, p50, p95 = (q.m_as("g") for q in result.weight_band)
+    expected = result.weight.m_as("g") * np.exp(np.array([-1.645, 0.0, 1.645]) * sigma)
+    assert_allclose([p5, p50, p95], expected, rtol=0.03)
 
 
 def test_sweat_saturation_parameter():
