@@ -130,7 +130,13 @@ def _cmd_estimate(args: argparse.Namespace) -> None:
     pressure = None
     if args.pressure is not None:
         pressure = parse_quantity(args.pressure, "kPa", "--pressure", maximum=200.0)
-    result = estimate(design, pressure_kpa=pressure, load=args.load, extra_items=_items(args.item))
+    result = estimate(
+        design,
+        pressure_kpa=pressure,
+        load=args.load,
+        extra_items=_items(args.item),
+        pins=_pins(args.pin),
+    )
     if args.json:
         _print_json(result.to_dict())
         return
@@ -143,12 +149,25 @@ def _items(specs: list[str] | None) -> list[Any]:
     return [parse_item(spec) for spec in specs or []]
 
 
+def _pins(specs: list[str] | None) -> list[Any]:
+    """``--pin ITEM=POCKET``: an item id (or a custom item's name) to a pocket's name."""
+    from packcalc.design import Pin
+
+    pins = []
+    for spec in specs or []:
+        item, sep, pocket = spec.partition("=")
+        if not sep or not item.strip() or not pocket.strip():
+            raise PackcalcError("--pin", f"expected ITEM=POCKET like 'phone=phone', got {spec!r}")
+        pins.append(Pin(item.strip(), pocket.strip(), "--pin"))
+    return pins
+
+
 def _cmd_fit(args: argparse.Namespace) -> None:
     from packcalc.library import load_library
     from packcalc.loadfit import fit_load, format_fit
 
     design = _design(args)
-    fit = fit_load(design, load_library(), args.load, _items(args.item))
+    fit = fit_load(design, load_library(), args.load, _items(args.item), pins=_pins(args.pin))
     if args.json:
         _print_json(fit.to_dict())
     else:
@@ -523,6 +542,11 @@ def _load_arguments(parser: argparse.ArgumentParser) -> None:
         "--item",
         action="append",
         help="add a custom item: 'name, mass, volume[, box|cylinder, dims…][, rigid][, reach]'",
+    )
+    parser.add_argument(
+        "--pin",
+        action="append",
+        help="put an item in a pocket: ITEM=POCKET (an item id or custom item name, a pocket name)",
     )
 
 

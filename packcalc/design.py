@@ -26,7 +26,10 @@ from packcalc.capacity import POCKET_SHAPES
 from packcalc.errors import PackcalcError
 from packcalc.library import (
     ITEM_CATEGORIES,
+    ITEM_KINDS,
     ITEM_SHAPES,
+    KIND_OF_CATEGORY,
+    POCKET_PURPOSES,
     Item,
     Library,
     Provenance,
@@ -182,7 +185,9 @@ class Pocket:
 
     ``shape`` is ``"patch"`` (a stretch panel over the vest), ``"tube"`` (a sewn sleeve,
     circumference twice the flat width) or ``"box"`` (gusseted); by default ``"box"``
-    when there is a gusset, else ``"patch"``.
+    when there is a gusset, else ``"patch"``. ``purpose`` is what it is made for (one of
+    ``packcalc.library.POCKET_PURPOSES``); by default read from its name, place, gusset
+    and closure (:func:`default_purpose`).
     """
 
     name: str
@@ -194,6 +199,7 @@ class Pocket:
     closure: str = "none"
     reachable: bool = False
     shape: str = "patch"
+    purpose: str = "stash"
 
 
 @dataclass(frozen=True)
@@ -206,10 +212,40 @@ class TrimUse:
     area_cm2: float = 0.0
 
 
+def default_purpose(name: str, location: str, gusset_cm: float, closure: str) -> str:
+    """What a pocket is for when the design does not say: from words in its name
+    (flask, bottle, phone, gel, food, snack, nutrition, main, kangaroo, bladder,
+    reservoir, pole, quiver, stash), else a back pocket with a gusset or a zip is the main
+    compartment, any other back pocket the kangaroo, and front, side and hip pockets are
+    stash pockets."""
+    words = name.lower()
+    for word, purpose in (
+        ("flask", "flask"), ("bottle", "flask"), ("phone", "phone"), ("gel", "nutrition"),
+        ("food", "nutrition"), ("snack", "nutrition"), ("nutrition", "nutrition"),
+        ("bladder", "bladder"), ("reservoir", "bladder"), ("kangaroo", "kangaroo"),
+        ("main", "main"), ("pole", "poles"), ("quiver", "poles"), ("stash", "stash"),
+    ):  # fmt: skip
+        if word in words:
+            return purpose
+    if location == "back":
+        return "main" if gusset_cm > 0 or closure == "zip" else "kangaroo"
+    return "stash"
+
+
 @dataclass(frozen=True)
 class LoadEntry:
     item: str
     quantity: int = 1
+
+
+@dataclass(frozen=True)
+class Pin:
+    """The designer's choice: this item (an item id, or a custom item's name) goes in
+    this pocket."""
+
+    item: str
+    pocket: str
+    where: str = field(default="load.pins", compare=False)  # for error messages
 
 
 @dataclass(frozen=True)
@@ -251,6 +287,7 @@ class Design:
     load_list: str | None = None
     load: tuple[LoadEntry, ...] = ()
     custom_items: tuple[Item, ...] = ()
+    pins: tuple[Pin, ...] = ()
     squeeze_pressure_kpa: float = 2.0
     tolerances: Tolerances = field(default_factory=Tolerances)
     description: str = ""
@@ -628,20 +665,27 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
             raw,
             f"pockets[{i}]",
             {"name", "location", "width", "height", "gusset", "fabric", "closure", "reachable",
-             "shape"},
+             "shape", "purpose"},
         )  # fmt: skip
         location = t.text("location", choices=POCKET_LOCATIONS)
         gusset = t.length("gusset", 0.0, allow_zero=True)
+        pocket_name = t.text("name", f"{location} pocket")
+        closure = t.text("closure", "none", CLOSURES)
         pocket = Pocket(
-            name=t.text("name", f"{location} pocket"),
+            name=pocket_name,
             location=location,
             width_cm=t.length("width"),
             height_cm=t.length("height"),
             gusset_cm=gusset,
             fabric=t.text("fabric"),
-            closure=t.text("closure", "none", CLOSURES),
+            closure=closure,
             reachable=t.flag("reachable", location.startswith(("front", "side"))),
             shape=t.text("shape", "box" if gusset > 0 else "patch", POCKET_SHAPES),
+            purpose=t.text(
+                "purpose",
+                default_purpose(pocket_name, location, gusset, closure),
+                POCKET_PURPOSES,
+            ),
         )
         if pocket.shape == "box" and gusset <= 0:
             raise PackcalcError(t.at("gusset"), "a box pocket needs a gusset, like '3 cm'")
@@ -677,7 +721,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
             use = TrimUse(trim_id, area_cm2=area)
         trims.append(use)
 
-    load_table = _Table(top.get("load", {}), "load", {"list", "items", "custom"})
+    load_table = _Table(top.get("load", {}), "load", {"list", "items", "custom", "pins"})
     load_list = load_table.get("list")
     if load_list is not None:
         library.loadlist(load_list, "load.list")
@@ -690,6 +734,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
     custom_items = []
     for i, raw in enumerate(_list_of_tables(load_table.get("custom"), "load.custom")):
         custom_items.append(_custom_item(raw, f"load.custom[{i}]"))
+    pins = _read_pins(load_table.get("pins"), pockets, library, custom_items)
 
     pressure = parse_quantity(
         top.get("squeeze_pressure", "2 kPa"), "kPa", "squeeze_pressure", maximum=200.0
@@ -732,6 +777,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         load_list=load_list,
         load=tuple(load),
         custom_items=tuple(custom_items),
+        pins=pins,
         squeeze_pressure_kpa=pressure,
         tolerances=tolerances,
         description=top.text("description", ""),
@@ -749,19 +795,41 @@ PANEL_NAMES = frozenset({
 })  # fmt: skip
 
 
+def _read_pins(
+    raw: Any, pockets: list[Pocket], library: Library, custom_items: list[Item]
+) -> tuple[Pin, ...]:
+    """``[[load.pins]]``: an item (library id or custom item name) and a pocket name."""
+    pins = []
+    names = [p.name for p in pockets]
+    customs = {c.name for c in custom_items} | {c.id for c in custom_items}
+    for i, entry in enumerate(_list_of_tables(raw, "load.pins")):
+        t = _Table(entry, f"load.pins[{i}]", {"item", "pocket"})
+        item, pocket = t.text("item"), t.text("pocket")
+        if item not in customs:
+            library.item(item, t.at("item"))
+        if pocket not in names:
+            hint = did_you_mean(pocket, names)
+            raise PackcalcError(
+                t.at("pocket"), f"no pocket named {pocket!r}{hint}; pockets: {', '.join(names)}"
+            )
+        pins.append(Pin(item, pocket, f"load.pins[{i}]"))
+    return tuple(pins)
+
+
 def _custom_item(raw: Any, path: str) -> Item:
     t = _Table(
         raw,
         path,
-        {"id", "name", "category", "mass", "volume", "shape", "length", "width", "height",
-         "diameter", "rigid", "reach_while_running"},
+        {"id", "name", "category", "kind", "mass", "volume", "shape", "length", "width",
+         "height", "diameter", "rigid", "reach_while_running"},
     )  # fmt: skip
     shape = t.text("shape", "box", ITEM_SHAPES)
     name = t.text("name")
+    category = t.text("category", "other", ITEM_CATEGORIES)
     return Item(
         id=t.text("id", name),
         name=name,
-        category=t.text("category", "other", ITEM_CATEGORIES),
+        category=category,
         mass_g=parse_quantity(t.require("mass"), "g", t.at("mass"), maximum=20000.0),
         volume_l=parse_quantity(t.require("volume"), "L", t.at("volume"), maximum=30.0),
         shape=shape,
@@ -775,6 +843,7 @@ def _custom_item(raw: Any, path: str) -> Item:
         capacity_l=None,
         mandatory=(),
         provenance=Provenance(("entered in the design",)),
+        kind=t.text("kind", KIND_OF_CATEGORY[category], ITEM_KINDS),
     )
 
 
@@ -877,6 +946,7 @@ def design_to_dict(design: Design) -> dict[str, Any]:
                 "closure": p.closure,
                 "reachable": p.reachable,
                 "shape": p.shape,
+                "purpose": p.purpose,
             }
             for p in design.pockets
         ]
@@ -889,6 +959,8 @@ def design_to_dict(design: Design) -> dict[str, Any]:
         load["items"] = [{"id": e.item, "quantity": e.quantity} for e in design.load]
     if design.custom_items:
         load["custom"] = [_item_dict(i) for i in design.custom_items]
+    if design.pins:
+        load["pins"] = [{"item": p.item, "pocket": p.pocket} for p in design.pins]
     if load:
         out["load"] = load
     out["tolerances"] = dataclasses.asdict(design.tolerances)
@@ -930,6 +1002,7 @@ def _item_dict(item: Item) -> dict[str, Any]:
         "id": item.id,
         "name": item.name,
         "category": item.category,
+        "kind": item.kind,
         "mass": _q(item.mass_g, "g"),
         "volume": _q(item.volume_l, "L"),
         "shape": item.shape,

@@ -120,6 +120,7 @@ class Estimate:
     library: Library | None = field(default=None, repr=False, compare=False)
     load: str | None = None
     extra_items: tuple[Item, ...] = ()
+    pins: tuple[Any, ...] = ()
 
     @functools.cached_property
     def pattern(self) -> Pattern:
@@ -136,6 +137,7 @@ class Estimate:
             self.library or load_library(),
             self.load,
             self.extra_items,
+            pins=self.pins,
         )
 
     def footprint(
@@ -781,6 +783,7 @@ def estimate(
     pressure_kpa: float | None = None,
     load: str | None = None,
     extra_items: Sequence[Item] = (),
+    pins: Sequence[Any] = (),
 ) -> Estimate:
     """Weight of a design with its breakdown, tolerance band, dry and sweat-wet weights.
 
@@ -803,6 +806,8 @@ def estimate(
         A load list of the library (``"utmb"``) that replaces the design's own load.
     extra_items : sequence of Item, optional
         Custom items added to the load.
+    pins : sequence of packcalc.design.Pin, optional
+        Items put in a pocket by the designer, besides the design's ``[[load.pins]]``.
 
     Returns
     -------
@@ -924,4 +929,5 @@ def estimate(
         library=library,
         load=load,
         extra_items=tuple(extra_items),
+        pins=tuple(pins),
     )

@@ -49,6 +49,18 @@ DETAIL_IDS = (
     "sternum-strap", "sternum-rail", "pole-loop", "hose-loop", "whistle", "side-adjuster",
     "compression-cord",
 )  # fmt: skip
+# What an item is, for the pockets made for it (materials/placement.toml).
+ITEM_KINDS = (
+    "flask", "bladder", "phone", "food", "cup", "light", "safety", "clothing", "accessory",
+    "id", "poles", "other",
+)  # fmt: skip
+# The kind of an item that does not say: from its category.
+KIND_OF_CATEGORY = {
+    "water": "flask", "food": "food", "safety": "safety", "clothing": "clothing",
+    "electronics": "phone", "light": "light", "other": "other",
+}  # fmt: skip
+POCKET_PURPOSES = ("flask", "phone", "nutrition", "stash", "main", "kangaroo", "bladder", "poles")
+PLACES = ("back-main", "front", "back-outer", "side", "hip")
 ITEM_CATEGORIES = ("water", "food", "safety", "clothing", "electronics", "light", "other")
 ITEM_SHAPES = ("box", "cylinder")
 SHARE_TOLERANCE = 1e-6
@@ -186,6 +198,7 @@ class Item:
     capacity_l: float | None
     mandatory: tuple[str, ...]
     provenance: Provenance
+    kind: str = "other"
 
 
 @dataclass(frozen=True)
@@ -301,6 +314,29 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class Purpose:
+    """What a pocket of this purpose takes: a score per item kind (3 made for it, 2 good
+    for it, 1 can take it, 0 not made for it)."""
+
+    id: str
+    name: str
+    scores: Mapping[str, int]
+    provenance: Provenance
+
+    def score(self, kind: str) -> int:
+        return self.scores.get(kind, 0)
+
+
+@dataclass(frozen=True)
+class Place:
+    """How well a place on the vest carries weight (``carriage``: higher is better)."""
+
+    id: str
+    carriage: int
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class Calibration:
     """What the weight model cannot see, fitted on the calibration vests of the
     validation set (``packcalc.accuracy``): ``fabric_overhead`` [-] the share by which a
@@ -338,6 +374,8 @@ class Library:
     packing_anchors: Mapping[str, PackingAnchor]
     garments: Mapping[str, Garment]
     details: Mapping[str, Detail]
+    purposes: Mapping[str, Purpose] = field(default_factory=dict)
+    places: Mapping[str, Place] = field(default_factory=dict)
     calibration: Calibration = NO_CALIBRATION
     root: Path = field(default=Path("."), compare=False)
 
@@ -779,6 +817,44 @@ def _read_details(path: Path, trims: Mapping[str, Trim]) -> dict[str, Detail]:
     return details
 
 
+def _read_placement(path: Path) -> tuple[dict[str, Purpose], dict[str, Place]]:
+    """``placement.toml``: what each pocket purpose takes, how each place carries."""
+    data = _read_toml(path)
+    for key in data:
+        if key not in ("purpose", "place"):
+            raise PackcalcError(
+                f"{path.name}: {key}", "unknown table, expected [[purpose]] or [[place]]"
+            )
+    purposes = {}
+    known = {"id", "name", "made_for", "good_for", "can_take"}
+    for i, row in enumerate(data.get("purpose", [])):
+        r = _Record(row, path.name, "purpose", i, known)
+        scores: dict[str, int] = {}
+        for key, score in (("made_for", 3), ("good_for", 2), ("can_take", 1)):
+            kinds = r.data.get(key, [])
+            if not isinstance(kinds, list):
+                raise PackcalcError(r.where(key), "expected a list of item kinds")
+            for kind in kinds:
+                if kind not in ITEM_KINDS:
+                    hint = did_you_mean(str(kind), ITEM_KINDS)
+                    raise PackcalcError(r.where(key), f"unknown item kind {kind!r}{hint}")
+                if kind in scores:
+                    raise PackcalcError(r.where(key), f"{kind!r} is listed twice")
+                scores[kind] = score
+        purpose = Purpose(r.text("id", POCKET_PURPOSES), r.text("name"), scores, r.provenance())
+        purposes[purpose.id] = purpose
+    places = {}
+    for i, row in enumerate(data.get("place", [])):
+        r = _Record(row, path.name, "place", i, {"id", "carriage"})
+        place = Place(r.text("id", PLACES), int(r.number("carriage", maximum=10)), r.provenance())
+        places[place.id] = place
+    for kind, given, wanted in (("purpose", purposes, POCKET_PURPOSES), ("place", places, PLACES)):
+        missing = [w for w in wanted if w not in given]
+        if missing:
+            raise PackcalcError(f"{path.name}: {kind}", f"missing: {', '.join(missing)}")
+    return purposes, places
+
+
 def _read_calibration(path: Path) -> Calibration:
     """``calibration.toml``: the fitted parameters (absent: no calibration)."""
     if not path.is_file():
@@ -846,6 +922,7 @@ def _read_items(path: Path) -> dict[str, Item]:
         "empty_mass",
         "capacity",
         "mandatory",
+        "kind",
     }
     items = {}
     for r in _records(path, "item", known):
@@ -876,6 +953,9 @@ def _read_items(path: Path) -> dict[str, Item]:
             capacity_l=r.optional_quantity("capacity", "L"),
             mandatory=tuple(mandatory),
             provenance=r.provenance(),
+            kind=r.text("kind", ITEM_KINDS)
+            if r.has("kind")
+            else KIND_OF_CATEGORY[r.text("category", ITEM_CATEGORIES)],
         )
         items[item.id] = item
     return items
@@ -1024,6 +1104,7 @@ def read_library(root: Path | str) -> Library:
     fabrics = _read_fabrics(root / "fabrics.toml", fibres)
     classes, anchors = _read_packing(root / "packing.toml", fibres, fabrics)
     trims = _read_trims(root / "trims.toml", fibres)
+    purposes, places = _read_placement(root / "placement.toml")
     return Library(
         fibres=MappingProxyType(fibres),
         fabrics=MappingProxyType(fabrics),
@@ -1036,6 +1117,8 @@ def read_library(root: Path | str) -> Library:
         packing_anchors=MappingProxyType(anchors),
         garments=MappingProxyType(_read_garments(root / "garments.toml", fabrics)),
         details=MappingProxyType(_read_details(root / "details.toml", trims)),
+        purposes=MappingProxyType(purposes),
+        places=MappingProxyType(places),
         calibration=_read_calibration(root / "calibration.toml"),
         root=root,
     )

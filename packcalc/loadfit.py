@@ -38,9 +38,9 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from packcalc import capacity
-from packcalc.design import Design, Pocket
+from packcalc.design import Design, Pin, Pocket
 from packcalc.errors import PackcalcError
-from packcalc.library import Item, Library
+from packcalc.library import Item, Library, did_you_mean
 from packcalc.pattern import wing_length
 
 # EN 14704-1:2005 force levels by elastane content (the higher of the two listed), on a
@@ -274,6 +274,7 @@ class LoadFit:
     fit_range_cm: tuple[float, float]
     body_chest_cm: float
     notes: tuple[str, ...] = field(default=())
+    reasons: dict[str, str] = field(default_factory=dict)  # item label → why it is there
 
     @property
     def fits(self) -> bool:
@@ -327,6 +328,7 @@ class LoadFit:
         return {
             "fits": self.fits,
             "placements": {label: pocket for label, _, pocket in self.placements},
+            "reasons": dict(self.reasons),
             "unplaced": [{"item": label, "reason": reason} for label, _, reason in self.unplaced],
             "load_mass_g": round(self.load_mass_g, 2),
             "front_share": round(self.front_share, 4),
@@ -396,31 +398,87 @@ def _solve(
     constraints: list[LinearConstraint],
     integrality: np.ndarray,
     upper: np.ndarray,
-    gap: float = 1e-4,
+    lower: np.ndarray | None = None,
 ) -> np.ndarray:
     result = milp(
         c,
         constraints=constraints,
         integrality=integrality,
-        bounds=Bounds(np.zeros_like(upper), upper),
-        options={"time_limit": 10.0, "mip_rel_gap": gap},
+        bounds=Bounds(np.zeros_like(upper) if lower is None else lower, upper),
+        options={"time_limit": 10.0, "mip_rel_gap": 1e-9},
     )
     if result.x is None:
-        raise PackcalcError("load", f"the placement found no solution ({result.message})")
+        raise PackcalcError(
+            "load.pins", f"the pinned items do not fit their pockets together ({result.message})"
+        )
     return result.x
 
 
+def pocket_place(pocket: Pocket) -> str:
+    """Where on the vest a pocket carries its load (``packcalc.library.PLACES``): the main
+    compartment and a bladder sleeve against the back, other back pockets further out,
+    chest pockets in front, side and hip pockets."""
+    side = pocket.location.split("-")[0]
+    if side == "back":
+        return "back-main" if pocket.purpose in ("main", "bladder") else "back-outer"
+    return side
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the placement ranks after placing everything it can: per item type and
+    pocket, the pocket purpose's score for the item's kind (0-3) and the place's
+    carriage (how well it carries weight), and the pins (type, pocket) of the designer."""
+
+    purpose: tuple[tuple[int, ...], ...]  # [item][pocket]
+    carriage: tuple[int, ...]  # [pocket]
+    pins: tuple[tuple[int, int, str], ...] = ()  # (item index, pocket index, where)
+
+    @classmethod
+    def of(
+        cls,
+        items: Sequence[Item],
+        capacities: Sequence[PocketCapacity],
+        library: Library,
+        pins: Sequence[tuple[int, int, str]] = (),
+    ) -> Preferences:
+        purposes, places = library.purposes, library.places
+        return cls(
+            tuple(
+                tuple(purposes[c.pocket.purpose].score(item.kind) for c in capacities)
+                for item in items
+            ),
+            tuple(places[pocket_place(c.pocket)].carriage for c in capacities),
+            tuple(pins),
+        )
+
+
 def place(
-    items: Sequence[Item], capacities: Sequence[PocketCapacity]
+    items: Sequence[Item],
+    capacities: Sequence[PocketCapacity],
+    preferences: Preferences | None = None,
 ) -> tuple[list[int | None], list[list[bool]]]:
     """Choose the pocket of each item (index into ``capacities``, or None).
 
+    Three mixed-integer programs, each keeping the optimum of the one before (a
+    lexicographic order):
+
+    1. place as much as possible by priority (water, then safety and lights, electronics,
+       food, clothing, other), honouring the designer's pins;
+    2. put each item in the pocket made for it: the sum of the pockets' purpose scores for
+       the items' kinds (``materials/placement.toml``) is maximised;
+    3. carry the weight well: the sum of mass × the place's carriage (heavy items high,
+       close to the back, split front and back) is maximised.
+
     Identical items (same id, e.g. two 500 ml flasks) share one integer variable per
-    pocket, the count of them in it, which removes the symmetric solutions the solver
-    would otherwise explore. Returns the choice per item and the feasibility matrix
-    (item fits pocket by shape, volume and reach).
+    pocket, the count of them in it, which removes the symmetric solutions. A local
+    search then balances front/back and left/right by moving items between pockets that
+    are equal for them on both scores (:func:`rebalance`). Returns the choice per item
+    and the feasibility matrix (item fits pocket by shape, volume and reach).
     """
     n, m = len(items), len(capacities)
+    if preferences is None:
+        preferences = Preferences(tuple((0,) * m for _ in items), (0,) * m)
     feasible = [
         [
             item.volume_l <= cap.stretched_l + 1e-9
@@ -430,25 +488,44 @@ def place(
         ]
         for item in items
     ]
-    # Item types: the first item of each id stands for its copies.
-    types: dict[str, list[int]] = defaultdict(list)
+    # Item types: identical items with the same pin (or none) stand together; a pinned
+    # type may only go in its pocket.
+    pinned: dict[int, int] = {i: j for i, j, _ in preferences.pins}
+    where = {i: w for i, _, w in preferences.pins}
+    types: dict[Any, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
-        types[item.id].append(index)
+        types[(item.id, pinned.get(index))].append(index)
     kinds = list(types.values())
-    pairs = [(t, j) for t, members in enumerate(kinds) for j in range(m) if feasible[members[0]][j]]
+    for i, j in pinned.items():
+        if not feasible[i][j]:
+            raise PackcalcError(
+                where[i],
+                f"{items[i].name} is pinned to {capacities[j].pocket.name!r}, which cannot take "
+                f"it ({_unfit(items[i], capacities[j])})",
+            )
+    pairs = [
+        (t, j)
+        for t, members in enumerate(kinds)
+        for j in range(m)
+        if feasible[members[0]][j] and pinned.get(members[0], j) == j
+    ]
     choice: list[int | None] = [None] * n
     if not pairs:
         return choice, feasible
     k = len(pairs)
-    first_item = [items[members[0]] for members in kinds]
-    volume = np.array([first_item[t].volume_l for t, _ in pairs])
+    first = [members[0] for members in kinds]
+    volume = np.array([items[first[t]].volume_l for t, _ in pairs])
     # Priority weights: a level is worth more than every lower level together.
     weight_of: dict[int, float] = {}
     running = 0.0
     for level in sorted({PRIORITY[item.category] for item in items}):
         weight_of[level] = running + 1.0
         running += weight_of[level] * sum(PRIORITY[it.category] == level for it in items)
-    weights = np.array([weight_of[PRIORITY[first_item[t].category]] for t, _ in pairs])
+    priority = np.array([weight_of[PRIORITY[items[first[t]].category]] for t, _ in pairs])
+    purpose = np.array([preferences.purpose[first[t]][j] for t, j in pairs], dtype=float)
+    carriage = np.array(
+        [items[first[t]].mass_g * preferences.carriage[j] for t, j in pairs], dtype=float
+    )
 
     rows_type = np.zeros((len(kinds), k))
     rows_pocket = np.zeros((m, k))
@@ -456,39 +533,47 @@ def place(
         rows_type[t, col] = 1.0
         rows_pocket[j, col] = volume[col]
     counts = np.array([len(members) for members in kinds], dtype=float)
-    stretched = [cap.stretched_l for cap in capacities]
     upper = np.array([counts[t] for t, _ in pairs])
-    # The program decides what is placed, by priority: each level is worth more than all
-    # lower levels together, and the relative gap stays below one lowest-priority
-    # placement out of the whole objective, so the placed set is optimal.
-    solution = _solve(
-        -weights,
-        [
-            LinearConstraint(rows_type, -np.inf, counts),
-            LinearConstraint(rows_pocket, -np.inf, stretched),
-        ],
-        np.ones(k),
-        upper,
-        gap=min(1e-4, 0.5 / (float(weights @ upper) + 1.0)),
-    )
+    lower = np.array([counts[t] if first[t] in pinned else 0.0 for t, _ in pairs])
+    constraints = [
+        LinearConstraint(rows_type, -np.inf, counts),
+        LinearConstraint(rows_pocket, -np.inf, [cap.stretched_l for cap in capacities]),
+    ]
+    solution = None
+    for objective in (priority, purpose, carriage):
+        solution = _solve(-objective, constraints, np.ones(k), upper, lower=lower)
+        # keep this optimum while ranking the next criterion (half a unit of slack: the
+        # scores are whole numbers; the carriage is the last)
+        constraints.append(LinearConstraint(objective, float(objective @ solution) - 0.5, np.inf))
     counts_placed = np.round(solution)
     for col, (t, j) in enumerate(pairs):
         for _ in range(int(counts_placed[col])):
             member = next(i for i in kinds[t] if choice[i] is None)
             choice[member] = j
-    # Then the same items are moved between the pockets that take them to balance the
-    # load (a local search: adding the balance to the program costs 0.1–0.6 s).
-    rebalance(items, capacities, choice, feasible)
+    # Then balance front/back and left/right among pockets equal for each item.
+    equal = [
+        [
+            feasible[i][j]
+            and preferences.purpose[i][j] == preferences.purpose[i][choice[i]]
+            and preferences.carriage[j] == preferences.carriage[choice[i]]
+            and pinned.get(i, j) == j
+            if choice[i] is not None
+            else False
+            for j in range(m)
+        ]
+        for i in range(n)
+    ]
+    rebalance(items, capacities, choice, equal)
     return choice, feasible
 
 
 @functools.lru_cache(maxsize=128)
 def _cached_place(
-    items: tuple[Item, ...], capacities: tuple[PocketCapacity, ...]
+    items: tuple[Item, ...], capacities: tuple[PocketCapacity, ...], preferences: Preferences
 ) -> tuple[list[int | None], list[list[bool]]]:
     """:func:`place`, remembered: moving a pattern slider does not change the pockets or
     the load, so the app does not solve the same program again."""
-    return place(items, capacities)
+    return place(items, capacities, preferences)
 
 
 def _imbalance(
@@ -635,6 +720,7 @@ def fit_load(
     load: str | None = None,
     extra: Sequence[Item] = (),
     comfort_limit_kpa: float = COMFORT_LIMIT_KPA,
+    pins: Sequence[Pin] = (),
 ) -> LoadFit:
     """Capacity, placement and ride of the design with its load (or another load list).
 
@@ -651,6 +737,8 @@ def fit_load(
     comfort_limit_kpa : float, optional
         Pressure a full pocket may put on the body [kPa] (default: the
         sportswear maximum, 3.3 kPa).
+    pins : sequence of Pin, optional
+        More pins (item → pocket) besides the design's own ``[[load.pins]]``.
 
     Returns
     -------
@@ -659,16 +747,23 @@ def fit_load(
     capacities = tuple(pocket_capacity(p, library, comfort_limit_kpa) for p in design.pockets)
     items = load_items(design, library, load, extra)
     labels = _labels(items)
-    choice, feasible = _cached_place(tuple(items), capacities) if items else ([], [])
+    pinned, notes = _resolve_pins(items, capacities, [*design.pins, *pins])
+    preferences = Preferences.of(items, capacities, library, pinned)
+    choice, feasible = _cached_place(tuple(items), capacities, preferences) if items else ([], [])
 
     placements, unplaced = [], []
+    reasons: dict[str, str] = {}
     volume: dict[str, float] = {c.pocket.name: 0.0 for c in capacities}
     mass: dict[str, float] = {c.pocket.name: 0.0 for c in capacities}
+    pinned_items = {i for i, _, _ in pinned}
     for index, (item, label) in enumerate(zip(items, labels, strict=True)):
         j = choice[index]
         if j is not None:
             pocket = capacities[j].pocket.name
             placements.append((label, item.id, pocket))
+            reasons[label] = _placed_reason(
+                item, capacities[j], library, preferences.purpose[index][j], index in pinned_items
+            )
             volume[pocket] += item.volume_l
             mass[pocket] += item.mass_g
             continue
@@ -697,10 +792,10 @@ def fit_load(
         for c, m in zip(capacities, mass.values(), strict=True)
     )
     offset = _com_offset(design, capacities, mass)
-    notes = [
+    notes.append(
         "stretch-pocket tension estimated from EN 14704-1 force levels on a 50 mm strip at "
-        "the fabric's stated stretch limit (no measured modulus)",
-    ]
+        "the fabric's stated stretch limit (no measured modulus)"
+    )
     return LoadFit(
         capacities=capacities,
         placements=tuple(placements),
@@ -715,7 +810,73 @@ def fit_load(
         fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library, comfort_limit_kpa)),
         body_chest_cm=design.body.chest,
         notes=tuple(notes),
+        reasons=reasons,
     )
+
+
+def _resolve_pins(
+    items: Sequence[Item], capacities: Sequence[PocketCapacity], pins: Sequence[Pin]
+) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """Each pin to one item (the first of that id or name not pinned yet) and its pocket;
+    a pin whose item is not in the load is left out, with a note."""
+    pockets = [c.pocket.name for c in capacities]
+    resolved: list[tuple[int, int, str]] = []
+    notes = []
+    taken: set[int] = set()
+    for pin in pins:
+        if pin.pocket not in pockets:
+            hint = did_you_mean(pin.pocket, pockets)
+            raise PackcalcError(
+                pin.where, f"no pocket named {pin.pocket!r}{hint}; pockets: {', '.join(pockets)}"
+            )
+        index = next(
+            (i for i, it in enumerate(items) if pin.item in (it.id, it.name) and i not in taken),
+            None,
+        )
+        if index is None:
+            notes.append(f"pin of {pin.item!r} to {pin.pocket!r} left out: not in the load")
+            continue
+        taken.add(index)
+        resolved.append((index, pockets.index(pin.pocket), pin.where))
+    return resolved, notes
+
+
+SCORE_WORDS = {3: "made for", 2: "good for", 1: "can take", 0: "not made for"}
+
+
+def _placed_reason(
+    item: Item, cap: PocketCapacity, library: Library, score: int, pinned: bool
+) -> str:
+    """Why an item is where it is, in a runner's words."""
+    purpose = library.purposes[cap.pocket.purpose]
+    words = [f"{purpose.name.lower()}, {SCORE_WORDS[score]} {_kind_words(item.kind)}"]
+    if pinned:
+        words.insert(0, "pinned by the designer")
+    elif score == 0:
+        words.append("no pocket made for it was free")
+    if item.reach_while_running:
+        words.append("reachable while running")
+    if library.places[pocket_place(cap.pocket)].carriage == 3 and item.mass_g >= 100:
+        words.append("heavy, carried close to the body")
+    return "; ".join(words)
+
+
+def _kind_words(kind: str) -> str:
+    return {
+        "flask": "water", "bladder": "a bladder", "phone": "the phone", "food": "food",
+        "cup": "the cup", "light": "lights", "safety": "safety kit", "clothing": "clothing",
+        "accessory": "small clothing", "id": "ID and cash", "poles": "poles",
+        "other": "this item",
+    }[kind]  # fmt: skip
+
+
+def _unfit(item: Item, cap: PocketCapacity) -> str:
+    """Why one pocket cannot take an item."""
+    if item.reach_while_running and not cap.pocket.reachable:
+        return "it must be reached while running and the pocket cannot be"
+    if item.volume_l > cap.stretched_l + 1e-9:
+        return f"{item.volume_l:g} L in a pocket of {cap.stretched_l:.2f} L stretched"
+    return "its shape does not pass the pocket's opening or height"
 
 
 def _reason(
@@ -772,7 +933,9 @@ def parse_item(text: str, field_name: str = "--item") -> Item:
     Examples: ``"salt tabs, 15 g, 0.03 L"`` (a cube of that volume);
     ``"poles, 300 g, 0.8 L, cylinder, 40 cm, 5 cm, rigid"`` (length, diameter);
     ``"map, 20 g, 0.05 L, box, 20 cm, 10 cm, 1 cm, reach"`` (length, width, height).
-    Flags: ``rigid``, ``reach`` (reach while running); the category is ``other``.
+    Flags: ``rigid``, ``reach`` (reach while running), and an item kind (``food``,
+    ``clothing``, … of ``packcalc.library.ITEM_KINDS``: the pockets made for it); the
+    category is ``other``.
 
     Parameters
     ----------
@@ -785,7 +948,7 @@ def parse_item(text: str, field_name: str = "--item") -> Item:
     -------
     Item
     """
-    from packcalc.library import Provenance
+    from packcalc.library import ITEM_KINDS, Provenance
     from packcalc.units import parse_quantity
 
     parts = [p.strip() for p in text.split(",") if p.strip()]
@@ -799,8 +962,9 @@ def parse_item(text: str, field_name: str = "--item") -> Item:
     mass = parse_quantity(parts[1], "g", f"{field_name} {name!r} mass", maximum=20000.0)
     volume = parse_quantity(parts[2], "L", f"{field_name} {name!r} volume", maximum=30.0)
     rest = parts[3:]
-    flags = {p.lower() for p in rest if p.lower() in ("rigid", "reach")}
-    rest = [p for p in rest if p.lower() not in ("rigid", "reach")]
+    flags = {p.lower() for p in rest if p.lower() in ("rigid", "reach", *ITEM_KINDS)}
+    rest = [p for p in rest if p.lower() not in flags]
+    kind = next((f for f in flags if f in ITEM_KINDS), "other")
     shape = "box"
     if rest and rest[0].lower() in ("box", "cylinder"):
         shape = rest.pop(0).lower()
@@ -834,14 +998,16 @@ def parse_item(text: str, field_name: str = "--item") -> Item:
         capacity_l=None,
         mandatory=(),
         provenance=Provenance(("entered by the user",)),
+        kind=kind,
     )
 
 
 def format_fit(fit: LoadFit, design_name: str) -> str:
     """The placement, readably: pockets with their fill and items, then what does not fit."""
     lines = [
-        f"{design_name}: capacity {fit.capacity_relaxed_l:.2f} L relaxed, "
-        f"{fit.capacity_stretched_l:.2f} L stretched; load {fit.load_mass_g:.0f} g",
+        f"{design_name}: capacity {fit.capacity_nominal_l:.2f} L nominal "
+        f"({fit.capacity_relaxed_l:.2f} L relaxed, {fit.capacity_stretched_l:.2f} L "
+        f"stretched); load {fit.load_mass_g:.0f} g",
         f"{'fits' if fit.fits else 'DOES NOT FIT'}: {len(fit.placements)} items placed, "
         f"{len(fit.unplaced)} not",
         "",
@@ -855,12 +1021,11 @@ def format_fit(fit: LoadFit, design_name: str) -> str:
         pressure = fit.pocket_pressure_kpa.get(name)
         pressed = f", presses {pressure:.1f} kPa" if pressure else ""
         lines.append(
-            f"  {name} ({cap.pocket.location}, {cap.pocket.shape}): "
+            f"  {name} ({cap.pocket.purpose}, {cap.pocket.location}, {cap.pocket.shape}): "
             f"{fit.pocket_volume_l[name]:.2f} / {cap.stretched_l:.2f} L ({share:.0%}), "
             f"{fit.pocket_mass_g[name]:.0f} g{pressed}; stretch limited by {cap.limited_by}"
         )
-        for label in by_pocket.get(name, []):
-            lines.append(f"      {label}")
+        lines += [f"      {label}: {fit.reasons[label]}" for label in by_pocket.get(name, [])]
     if fit.unplaced:
         lines += ["", "not placed:"]
         lines += [f"  {label}: {reason}" for label, _, reason in fit.unplaced]

@@ -13,6 +13,8 @@ from packcalc import PackcalcError
 from packcalc.library import (
     CONSTRUCTIONS,
     DETAIL_IDS,
+    PLACES,
+    POCKET_PURPOSES,
     Fabric,
     load_library,
     read_library,
@@ -252,6 +254,10 @@ source = "example"
 """
 
 
+MINIMAL["placement.toml"] = "".join(
+    f'[[purpose]]\nid = "{p}"\nname = "{p}"\nmade_for = ["other"]\nassumption = true\nnote = "x"\n'
+    for p in POCKET_PURPOSES
+) + "".join(f'[[place]]\nid = "{p}"\ncarriage = 1\nsource = "x"\n' for p in PLACES)
 MINIMAL["details.toml"] = "".join(
     f'[[detail]]\nid = "{d}"\nname = "{d}"\nassumption = true\nnote = "none"\n' for d in DETAIL_IDS
 )

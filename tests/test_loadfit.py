@@ -9,7 +9,14 @@ import pytest
 
 from packcalc import PackcalcError
 from packcalc.cli import main
-from packcalc.design import Pocket, design_from_toml, load_design
+from packcalc.design import (
+    Pin,
+    Pocket,
+    default_purpose,
+    design_from_toml,
+    design_to_toml,
+    load_design,
+)
 from packcalc.estimator import estimate
 from packcalc.library import load_library
 from packcalc.loadfit import fit_load, item_fits_shape, parse_item, pocket_capacity
@@ -210,3 +217,93 @@ def test_load_fit_is_computed_on_first_access_only():
     result = estimate(load_design("ultra-12l"))
     assert "load_fit" not in result.__dict__  # weight and packing do not solve the MILP
     assert result.load_fit is result.load_fit  # solved once
+
+
+# ------------------------------------------------------------ pockets used for their purpose
+
+
+def _where(fit):
+    return {label: pocket for label, _, pocket in fit.placements}
+
+
+def _purpose_of(design):
+    return {p.name: p.purpose for p in design.pockets}
+
+
+@pytest.mark.parametrize("name", ["race-5l", "ultra-12l", "ultra-minimal"])
+@pytest.mark.parametrize("load", [None, "utmb"])
+def test_placements_pass_a_runners_look(name, load):
+    design = load_design(name)
+    fit = fit_load(design, LIB, load)
+    purpose = _purpose_of(design)
+    pockets = {p.name: p for p in design.pockets}
+    items = {label: item for label, item, _ in fit.placements}
+    has = set(purpose.values())
+    kinds = {label: LIB.items[item].kind for label, item in items.items() if item in LIB.items}
+    flasks = [pocket for label, pocket in _where(fit).items() if kinds.get(label) == "flask"]
+    flask_pockets = sum(1 for p in purpose.values() if p == "flask")
+    # every flask pocket holds a flask before a flask goes anywhere else
+    assert sum(purpose[p] == "flask" for p in flasks) == min(len(flasks), flask_pockets)
+    for label, pocket in _where(fit).items():
+        kind = kinds.get(label, "other")
+        if kind == "phone" and "phone" in has:
+            assert purpose[pocket] == "phone", (label, pocket)
+        if kind in ("flask", "food", "phone", "cup"):
+            assert pockets[pocket].reachable, (label, pocket)  # used while running
+        if kind == "clothing" and "main" in has:
+            assert purpose[pocket] == "main", (label, pocket)  # before the kangaroo
+        assert fit.reasons[label]  # every placement says why
+
+
+def test_the_gels_go_in_the_gels_pocket():
+    fit = fit_load(load_design("race-5l"), LIB)
+    assert {p for label, p in _where(fit).items() if label.startswith("gel")} == {"gels"}
+
+
+def test_main_compartment_before_kangaroo_for_clothes():
+    fit = fit_load(load_design("ultra-12l"), LIB, "utmb")
+    where = _where(fit)
+    for label in ("waterproof-jacket", "waterproof-overtrousers", "long-tights"):
+        assert where[label] == "main compartment"
+    assert "made for clothing" in fit.reasons["waterproof-jacket"]
+
+
+def test_pins_are_honoured_and_checked():
+    design = load_design("ultra-12l")
+    fit = fit_load(design, LIB, "utmb", pins=[Pin("gel", "side right")])
+    gels = [p for label, p in _where(fit).items() if label.startswith("gel")]
+    assert "side right" in gels
+    assert any("pinned by the designer" in r for r in fit.reasons.values())
+    with pytest.raises(PackcalcError, match=r"--pin: .* pinned to 'phone', which cannot take it"):
+        fit_load(design, LIB, "utmb", pins=[Pin("waterproof-jacket", "phone", "--pin")])
+    with pytest.raises(PackcalcError, match=r"load.pins: no pocket named 'nope'"):
+        fit_load(design, LIB, "utmb", pins=[Pin("gel", "nope")])
+    out = fit_load(design, LIB, "utmb", pins=[Pin("salt tabs", "phone")])
+    assert any("not in the load" in n for n in out.notes)
+
+
+def test_pins_in_the_design_file_round_trip():
+    text = design_to_toml(load_design("race-5l")) + (
+        '\n[[load.pins]]\nitem = "gel"\npocket = "side left"\n'
+    )
+    design = design_from_toml(text)
+    assert design.pins == (Pin("gel", "side left"),)
+    assert design_from_toml(design_to_toml(design)) == design
+    assert "side left" in {
+        p for label, p in _where(fit_load(design, LIB)).items() if "gel" in label
+    }
+    with pytest.raises(PackcalcError, match=r"load.pins\[0\].pocket: no pocket named 'sde left'"):
+        design_from_toml(text.replace('pocket = "side left"', 'pocket = "sde left"'))
+
+
+def test_pocket_purpose_defaults_and_override():
+    assert default_purpose("flask left", "front-left", 1.0, "elastic") == "flask"
+    assert default_purpose("back", "back", 3.0, "none") == "main"
+    assert default_purpose("back", "back", 0.0, "none") == "kangaroo"
+    assert default_purpose("side left", "side-left", 0.0, "none") == "stash"
+    text = design_to_toml(load_design("race-5l")).replace(
+        'purpose = "main"', 'purpose = "kangaroo"'
+    )
+    assert {p.purpose for p in design_from_toml(text).pockets} >= {"kangaroo"}
+    with pytest.raises(PackcalcError, match=r"pockets\[4\]\.purpose: expected one of"):
+        design_from_toml(text.replace('purpose = "kangaroo"', 'purpose = "pouch"'))
