@@ -143,7 +143,7 @@ class DetailsSpec:
     A value left as ``None`` takes the standard count (:data:`STANDARD_DETAILS`: what a
     commercial vest has) when ``standard`` is true, else none. ``bar_tacks`` and
     ``sternum_straps`` are counted from the design when not given (see
-    ``packcalc.estimator.detail_counts``); ``opening_finish`` ``"auto"`` binds the
+    (:func:`detail_counts`); ``opening_finish`` ``"auto"`` binds the
     pocket openings when the design has a binding, else folds them over.
     """
 
@@ -156,6 +156,7 @@ class DetailsSpec:
     zip_garages: bool | None = None
     sternum_straps: int | None = None
     sternum_rails: bool | None = None
+    sternum_strap: str = ""  # the strap's trim (default: the library detail's)
     pole_loops: int = 0
     hose_loops: int = 0
     side_adjusters: int = 0
@@ -177,6 +178,60 @@ STANDARD_DETAILS = {
     "sternum_straps": 2,
     "sternum_rails": True,
 }
+
+
+def detail_counts(design: Design) -> dict[str, Any]:
+    """How many of each construction detail the vest has (``materials/details.toml``).
+
+    A detail the design's ``[details]`` block does not give takes the standard count
+    (``packcalc.design.STANDARD_DETAILS``) when ``standard`` is true, else none. Sternum
+    straps, when not given, are the standard two unless the design lists hooks or
+    buckles among its trims (then it has drawn its own); bar tacks, when not given, are
+    four where the straps join the back and two at each end of every pocket opening,
+    sternum strap, pole loop, hose loop and side adjuster.
+
+    Returns
+    -------
+    dict
+        Detail id → count (``logo``: printed area [cm²]); ``opening_finish`` the finish
+        of pocket openings (``binding``, ``fold-over``, ``elastic-casing`` or ``raw``).
+    """
+    d = design.details
+
+    def standard(key: str, value: Any) -> Any:
+        if value is not None:
+            return value
+        return STANDARD_DETAILS[key] if d.standard else type(STANDARD_DETAILS[key])(0)
+
+    zips = sum(p.closure == "zip" for p in design.pockets)
+    sternum = d.sternum_straps
+    if sternum is None:
+        lists_own = any(
+            t.trim.startswith(("hook", "buckle")) or "sternum" in t.trim for t in design.trims
+        )
+        sternum = 0 if lists_own else standard("sternum_straps", None)
+    bar_tacks = d.bar_tacks
+    if bar_tacks is None:
+        loops = len(design.pockets) + sternum + d.pole_loops + d.hose_loops + d.side_adjusters
+        bar_tacks = 4 + 2 * loops if d.standard else 0
+    finish = d.opening_finish
+    if finish == "auto":
+        finish = "binding" if design.finish.binding else "fold-over"
+    return {
+        "label": standard("labels", d.labels),
+        "logo": standard("logo_area_cm2", d.logo_area_cm2),
+        "bar-tack": bar_tacks,
+        "zip-puller": zips if standard("zip_pullers", d.zip_pullers) else 0,
+        "zip-garage": zips if standard("zip_garages", d.zip_garages) else 0,
+        "sternum-strap": sternum,
+        "sternum-rail": 2 if sternum and standard("sternum_rails", d.sternum_rails) else 0,
+        "pole-loop": d.pole_loops,
+        "hose-loop": d.hose_loops,
+        "side-adjuster": d.side_adjusters,
+        "compression-cord": d.compression_cords,
+        "whistle": int(d.whistle),
+        "opening_finish": finish,
+    }
 
 
 @dataclass(frozen=True)
@@ -434,7 +489,8 @@ def _read_details(data: Any, library: Library) -> DetailsSpec:
         data,
         "details",
         {"standard", "labels", "logo_area", "bar_tacks", "opening_finish", "zip_pullers",
-         "zip_garages", "sternum_straps", "sternum_rails", "pole_loops", "hose_loops",
+         "zip_garages", "sternum_straps", "sternum_rails", "sternum_strap", "pole_loops",
+         "hose_loops",
          "side_adjusters", "compression_cords", "whistle", "back_pad", "reinforcement"},
     )  # fmt: skip
 
@@ -468,6 +524,11 @@ def _read_details(data: Any, library: Library) -> DetailsSpec:
         zip_garages=flag("zip_garages"),
         sternum_straps=count("sternum_straps", 6),
         sternum_rails=flag("sternum_rails"),
+        sternum_strap=_check_trim(
+            library, t.text("sternum_strap"), t.at("sternum_strap"), ("elastic", "cord", "webbing")
+        )
+        if t.has("sternum_strap")
+        else "",
         pole_loops=t.whole("pole_loops", 0, 0, 8),
         hose_loops=t.whole("hose_loops", 0, 0, 8),
         side_adjusters=t.whole("side_adjusters", 0, 0, 8),
@@ -489,6 +550,8 @@ def _details_dict(details: DetailsSpec) -> dict[str, Any]:
             out[key] = getattr(details, key)
     if details.logo_area_cm2 is not None:
         out["logo_area"] = _q(details.logo_area_cm2, "cm**2")
+    if details.sternum_strap:
+        out["sternum_strap"] = details.sternum_strap
     if details.opening_finish != "auto":
         out["opening_finish"] = details.opening_finish
     for key in ("pole_loops", "hose_loops", "side_adjusters", "compression_cords"):

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from packcalc import mass, packing, textile
-from packcalc.design import STANDARD_DETAILS, Design
+from packcalc.design import Design, detail_counts
 from packcalc.errors import PackcalcError
 from packcalc.library import Calibration, Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
@@ -462,60 +462,6 @@ def _trim_part(
     return Part(label, category, trim_id, grams, None, power, trim_id, regain)
 
 
-def detail_counts(design: Design) -> dict[str, Any]:
-    """How many of each construction detail the vest has (``materials/details.toml``).
-
-    A detail the design's ``[details]`` block does not give takes the standard count
-    (``packcalc.design.STANDARD_DETAILS``) when ``standard`` is true, else none. Sternum
-    straps, when not given, are the standard two unless the design lists hooks or
-    buckles among its trims (then it has drawn its own); bar tacks, when not given, are
-    four where the straps join the back and two at each end of every pocket opening,
-    sternum strap, pole loop, hose loop and side adjuster.
-
-    Returns
-    -------
-    dict
-        Detail id → count (``logo``: printed area [cm²]); ``opening_finish`` the finish
-        of pocket openings (``binding``, ``fold-over``, ``elastic-casing`` or ``raw``).
-    """
-    d = design.details
-
-    def standard(key: str, value: Any) -> Any:
-        if value is not None:
-            return value
-        return STANDARD_DETAILS[key] if d.standard else type(STANDARD_DETAILS[key])(0)
-
-    zips = sum(p.closure == "zip" for p in design.pockets)
-    sternum = d.sternum_straps
-    if sternum is None:
-        lists_own = any(
-            t.trim.startswith(("hook", "buckle")) or "sternum" in t.trim for t in design.trims
-        )
-        sternum = 0 if lists_own else standard("sternum_straps", None)
-    bar_tacks = d.bar_tacks
-    if bar_tacks is None:
-        loops = len(design.pockets) + sternum + d.pole_loops + d.hose_loops + d.side_adjusters
-        bar_tacks = 4 + 2 * loops if d.standard else 0
-    finish = d.opening_finish
-    if finish == "auto":
-        finish = "binding" if design.finish.binding else "fold-over"
-    return {
-        "label": standard("labels", d.labels),
-        "logo": standard("logo_area_cm2", d.logo_area_cm2),
-        "bar-tack": bar_tacks,
-        "zip-puller": zips if standard("zip_pullers", d.zip_pullers) else 0,
-        "zip-garage": zips if standard("zip_garages", d.zip_garages) else 0,
-        "sternum-strap": sternum,
-        "sternum-rail": 2 if sternum and standard("sternum_rails", d.sternum_rails) else 0,
-        "pole-loop": d.pole_loops,
-        "hose-loop": d.hose_loops,
-        "side-adjuster": d.side_adjusters,
-        "compression-cord": d.compression_cords,
-        "whistle": int(d.whistle),
-        "opening_finish": finish,
-    }
-
-
 def _detail_parts(
     design: Design,
     library: Library,
@@ -552,7 +498,7 @@ def _detail_parts(
     straps = counts["sternum-strap"]
     if straps:
         sternum = library.details["sternum-strap"]
-        strap = library.trims[sternum.strap]
+        strap = library.trims[design.details.sternum_strap or sternum.strap]
         length_m = (np.asarray(options["front_gap"]) + sternum.overlap_cm) / 100 * straps
         label = f"details: sternum straps ×{straps}"
         grams = mass.linear_trim_mass(length_m, strap.linear_mass_g_m)

@@ -301,7 +301,9 @@ class Detail:
     """A construction detail (label, bar tack, zip puller, sternum strap, …): the trims
     one of it takes, the fabric it takes from the vest (``fabric_area_cm2`` per detail,
     ``fabric_width_cm`` per length of pocket opening), and for a strap across the front
-    gap its ``strap`` trim and the ``overlap_cm`` added to the gap."""
+    gap its ``strap`` trim and the ``overlap_cm`` added to the gap; for adjusters, their
+    travel: ``min_gap_cm`` and ``let_out_cm`` of sternum straps, ``take_up_cm`` of a side
+    adjuster [cm]."""
 
     id: str
     name: str
@@ -311,6 +313,9 @@ class Detail:
     strap: str | None
     overlap_cm: float
     provenance: Provenance
+    min_gap_cm: float = 0.0  # sternum straps pulled in close the front gap to this
+    let_out_cm: float = 0.0  # … and let out open it by this
+    take_up_cm: float = 0.0  # a side adjuster cinched takes up this much girth
 
 
 @dataclass(frozen=True)
@@ -794,7 +799,8 @@ def _trim_uses(r: _Record, key: str, trims: Mapping[str, Trim]) -> tuple[DetailT
 
 
 def _read_details(path: Path, trims: Mapping[str, Trim]) -> dict[str, Detail]:
-    known = {"id", "name", "trims", "fabric_area", "fabric_width", "strap", "overlap"}
+    known = {"id", "name", "trims", "fabric_area", "fabric_width", "strap", "overlap",
+             "min_gap", "let_out", "take_up"}  # fmt: skip
     details = {}
     for r in _records(path, "detail", known):
         strap = r.data.get("strap")
@@ -809,6 +815,9 @@ def _read_details(path: Path, trims: Mapping[str, Trim]) -> dict[str, Detail]:
             strap=strap,
             overlap_cm=r.optional_quantity("overlap", "cm", allow_zero=True) or 0.0,
             provenance=r.provenance(),
+            min_gap_cm=r.optional_quantity("min_gap", "cm", allow_zero=True) or 0.0,
+            let_out_cm=r.optional_quantity("let_out", "cm", allow_zero=True) or 0.0,
+            take_up_cm=r.optional_quantity("take_up", "cm", allow_zero=True) or 0.0,
         )
         details[detail.id] = detail
     missing = sorted(set(DETAIL_IDS) - set(details))

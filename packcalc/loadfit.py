@@ -38,7 +38,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from packcalc import capacity
-from packcalc.design import Design, Pin, Pocket
+from packcalc.design import Design, Pin, Pocket, detail_counts
 from packcalc.errors import PackcalcError
 from packcalc.library import Item, Library, did_you_mean
 from packcalc.pattern import wing_length
@@ -51,7 +51,10 @@ NON_ELASTANE_FORCE_N = 8.0  # a stretch fabric without elastane: the lowest band
 COMFORT_LIMIT_KPA = capacity.COMFORT_PRESSURE_KPA["sportswear maximum"]  # 3.3 kPa
 SNUG_GRAMS_PER_LITRE = 10.0  # placement tie-break: a litre of pocket is worth 10 g of balance
 PROTRUSION = 0.25  # an item may stand out of a pocket by a quarter of its length (a flask cap)
-STRAP_ADJUSTMENT_CM = 8.0  # sternum straps take up or give this much girth (assumption)
+# A running vest holds the load without compressing the chest: at the largest chest it
+# fits, it presses what clothing-pressure studies call negligible, 0.4 kPa (Kawabata,
+# via Anthropometry, Apparel Sizing and Design, ch. 13, Table 13.5).
+FIT_PRESSURE_KPA = 0.4
 TORSO_DEPTH_TO_WIDTH = 0.75  # ellipse of the chest section (assumption for the CoM offset)
 
 PRIORITY = {
@@ -659,25 +662,31 @@ def _fill_strain(cap: PocketCapacity, volume_l: float) -> float:
 def fit_range_cm(
     design: Design,
     library: Library,
-    comfort_limit_kpa: float = COMFORT_LIMIT_KPA,
+    fit_pressure_kpa: float = FIT_PRESSURE_KPA,
     options: Mapping[str, Any] | None = None,
 ) -> tuple[Any, Any]:
-    """Chest circumferences the vest fits [cm].
+    r"""Chest circumferences the vest fits, as a size chart would print them [cm].
 
-    The girth is the back, both fronts, both side wings and the sternum gap. Stretched,
-    the panels are springs in series under one tension T: each panel grows by
-    :math:`L_i T / k_i`. T is the smaller of the tension that brings the first panel to
-    its stretch limit and the tension that presses on the torso (radius C / 2π) at the
-    comfort limit. The sternum straps take in or let out ``STRAP_ADJUSTMENT_CM`` / 2.
+    The girth is the back, both fronts, both side wings and the sternum gap.
+
+    - **Smallest chest**: the girth at rest with every adjuster pulled in: the sternum
+      straps close the gap to their ``min_gap`` and each side adjuster takes up its
+      ``take_up`` (``materials/details.toml``). A smaller chest leaves the vest loose.
+    - **Largest chest**: every adjuster let out (the sternum straps open the gap by their
+      ``let_out``) and the panels stretched until the vest presses ``fit_pressure_kpa``
+      on the chest. The panels are springs in series under one tension T, each growing
+      by :math:`L_i T / k_i`, with :math:`T = p R` (Laplace on a torso of radius
+      :math:`R = C / 2\pi`) and no panel beyond its stretch limit.
 
     Parameters
     ----------
     design : Design
-        The vest (options, panel fabrics).
+        The vest (options, panel fabrics, details).
     library : Library
-        For stretch limits and compositions.
-    comfort_limit_kpa : float, optional
-        Pressure the vest may put on the torso [kPa].
+        For stretch limits, compositions and the adjusters' travel.
+    fit_pressure_kpa : float, optional
+        Pressure the vest may put on the chest at the largest size it fits [kPa]
+        (default :data:`FIT_PRESSURE_KPA`: a running vest holds, it does not compress).
     options : mapping of str to float or array, optional
         Pattern options [cm] in place of the design's (arrays: one value per variant).
 
@@ -693,7 +702,15 @@ def fit_range_cm(
         ("front", 2 * o["front_width"]),
         ("wing", 2 * wing),
     ]
-    relaxed = sum(length for _, length in segments) + o["front_gap"]
+    gap = o["front_gap"]
+    panels = sum(length for _, length in segments)
+    counts = detail_counts(design)
+    sternum = library.details["sternum-strap"]
+    take_up = counts["side-adjuster"] * library.details["side-adjuster"].take_up_cm
+    if counts["sternum-strap"]:
+        smallest_gap, largest_gap = np.minimum(gap, sternum.min_gap_cm), gap + sternum.let_out_cm
+    else:
+        smallest_gap = largest_gap = gap
     springs = []
     for group, length in segments:
         fabric = library.fabrics[design.group_spec(group).fabric]
@@ -701,17 +718,16 @@ def fit_range_cm(
         springs.append(
             (length, tension_modulus_n_m(fabric.composition.get("elastane", 0.0), limit), limit)
         )
-    radius_m = relaxed / (2 * math.pi) / 100
-    tension = comfort_limit_kpa * 1000 * radius_m
+    radius_m = (panels + largest_gap) / (2 * math.pi) / 100
+    tension = fit_pressure_kpa * 1000 * radius_m
     for _, modulus, limit in springs:
         if limit > 0:
             tension = np.minimum(tension, modulus * limit)
-    stretched = o["front_gap"] + sum(
+    stretched = sum(
         length * (1 + (tension / modulus if limit > 0 else 0.0))
         for length, modulus, limit in springs
     )
-    half = STRAP_ADJUSTMENT_CM / 2
-    return relaxed - half, stretched + half
+    return panels + smallest_gap - take_up, stretched + largest_gap
 
 
 def fit_load(
@@ -807,7 +823,7 @@ def fit_load(
         front_share=front / load_mass if load_mass else 0.5,
         left_share=left / load_mass if load_mass else 0.5,
         com_offset_cm=offset,
-        fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library, comfort_limit_kpa)),
+        fit_range_cm=tuple(float(v) for v in fit_range_cm(design, library)),
         body_chest_cm=design.body.chest,
         notes=tuple(notes),
         reasons=reasons,
