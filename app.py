@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from packcalc import textile
-from packcalc.batch import OUTPUTS, Brief, apply, optimise, sensitivity
+from packcalc.batch import OPTION_ALIASES, OUTPUTS, apply, candidate_fabrics, sensitivity
 from packcalc.bom import bill_of_materials, bom_csv
 from packcalc.capacity import COMFORT_PRESSURE_KPA, POCKET_SHAPES
 from packcalc.design import (
@@ -30,6 +30,7 @@ from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
 from packcalc.footprint import compare, ecobalyse_query, read_footprint
 from packcalc.library import load_library, record_as_dict
+from packcalc.optimise import Brief, optimise
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
 from packcalc.ui import display
@@ -269,6 +270,10 @@ def tables_editor():
         format_func=lambda i: _(i) if i == LOAD_NONE else library().loadlists[i].name,
     )
     items_init, custom_init = st.session_state.load_tables
+    pocket_names = [str(n) for n in pockets["name"].dropna().tolist()]
+    pin_column = st.column_config.SelectboxColumn(
+        _("pocket"), options=pocket_names, help=_("Pin: the item goes in this pocket")
+    )
     left, right = st.columns([2, 3])
     with left:
         st.caption(_("More library items"))
@@ -281,6 +286,7 @@ def tables_editor():
                     _("item"), options=list(library().items), required=True
                 ),
                 "quantity": st.column_config.NumberColumn(_("quantity"), min_value=1, max_value=20),
+                "pocket": pin_column,
             },
             hide_index=True,
         )
@@ -294,6 +300,7 @@ def tables_editor():
                 "shape": st.column_config.SelectboxColumn(_("shape"), options=["box", "cylinder"]),
                 "rigid": st.column_config.CheckboxColumn(_("rigid")),
                 "reach": st.column_config.CheckboxColumn(_("reach"), help=_("reach while running")),
+                "pocket": pin_column,
             },
             hide_index=True,
         )
@@ -566,26 +573,47 @@ def explore_tab(design, result) -> None:
                        width="stretch")  # fmt: skip
     st.dataframe(
         rows[["parameter", "value", "weight_elasticity", "packed_volume_l_low",
-              "packed_volume_l_high", "capacity_stretched_l_low", "capacity_stretched_l_high"]],
+              "packed_volume_l_high", "capacity_nominal_l_low", "capacity_nominal_l_high"]],
         hide_index=True,
         key="sensitivity_table",
     )  # fmt: skip
 
     st.subheader(_("The lightest design that meets a brief"))
     cols = st.columns(4)
-    capacity = cols[0].number_input(_("Capacity at least [L]"), 0.0, 30.0, 5.0, 0.5,
+    capacity = cols[0].number_input(_("Nominal capacity at least [L]"), 0.0, 30.0, 5.0, 0.5,
                                     key="brief_capacity")  # fmt: skip
     packed = cols[1].number_input(_("Packed volume at most [L]"), 0.05, 5.0, 0.5, 0.05,
                                   key="brief_packed")  # fmt: skip
-    samples = cols[2].select_slider(_("Variants searched"), [2000, 5000, 20000], 5000,
+    samples = cols[2].select_slider(_("Designs evaluated"), [2000, 6000, 12000], 6000,
                                     key="brief_samples")  # fmt: skip
-    if cols[3].button(_("Search"), key="brief_search"):
+    any_fabric = cols[3].checkbox(_("Any fabric on load-bearing panels"), key="brief_any_fabric")
+    labels = {path: _(OPTION_SPECS[name].description.capitalize())
+              for path, name in OPTION_ALIASES.items()}  # fmt: skip
+    labels["pocket.scale"] = _("Pocket size")
+    locks = st.multiselect(_("Keep as they are (locks)"), list(labels), format_func=labels.get,
+                           key="brief_locks")  # fmt: skip
+    choices = candidate_fabrics(design, library())
+    fabric_names = {f.id: f.name for f in library().fabrics.values()}
+    with st.expander(_("Fabrics each panel group may take")):
+        allowed = {
+            group: st.multiselect(
+                _(GROUP_LABELS[group]),
+                list(library().fabrics),
+                default=choices[group],
+                format_func=fabric_names.get,
+                key=f"brief_fabrics_{group}",
+            )
+            for group in PANEL_GROUPS
+        }
+    if st.button(_("Search"), key="brief_search"):
         bar = st.progress(0.0, text=_("Searching…"))
         try:
             best = optimise(
                 design,
-                Brief(capacity_min_l=capacity or None, packed_max_l=packed),
+                Brief(capacity_min_l=capacity or None, packed_max_l=packed, any_fabric=any_fabric),
                 library(),
+                fabrics={g: v for g, v in allowed.items() if v} or None,
+                locks=locks,
                 samples=int(samples),
                 progress=lambda done, total: bar.progress(done / total, text=_("Searching…")),
             )
@@ -598,11 +626,27 @@ def explore_tab(design, result) -> None:
     best = st.session_state.get("explore")
     if best is None:
         return
+    limiting = [c.name for c in best.constraints if c.active]
     st.success(
         f"{_('Lightest')}: {best.weight_g:.1f} g · {_('capacity')} "
-        f"{best.capacity_stretched_l:.1f} L · {_('packed')} {best.packed_volume_l:.2f} L · "
+        f"{best.capacity_nominal_l:.1f} L · {_('packed')} {best.packed_volume_l:.2f} L · "
         f"{_('the kit fits') if best.kit_fits else _('the kit does not fit')} · "
-        f"{_('binding')}: {', '.join(best.binding) or '—'}"
+        f"{_('limiting constraints')}: {', '.join(_(n) for n in limiting) or '—'}"
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("constraint"): _(c.name),
+                    _("value"): f"{c.value:.2f} {c.unit}",
+                    _("limit"): f"{'≤' if c.upper else '≥'} {c.limit:g} {c.unit}",
+                    _("limiting"): "●" if c.active else "",
+                }
+                for c in best.constraints
+            ]
+        ),
+        hide_index=True,
+        key="constraints_table",
     )
     st.button(
         _("Load the lightest design"),

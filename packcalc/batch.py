@@ -1,4 +1,4 @@
-"""Many variants of a design at once: sweeps, sensitivity, the lightest design for a brief.
+"""Many variants of a design at once: sweeps, sensitivity, the trade-off front.
 
 :func:`evaluate` runs the same models as :func:`packcalc.estimate` (the weight parts of
 ``packcalc.estimator.weight_parts`` on the closed-form pattern geometry, the packing law,
@@ -45,9 +45,14 @@ OPTION_ALIASES = {
     "wing.depth": "side_wing_depth",
     "front.gap": "front_gap",
     "fit.ease": "fit_ease",
+    "neck.width": "neck_width",
+    "wing.scoop": "wing_scoop",
 }
 PARAMETER_UNITS = {"gsm": "g/m**2", "layers": "", "pressure": "kPa", "pocket.scale": ""}
-OUTPUTS = ("weight_g", "packed_volume_l", "capacity_relaxed_l", "capacity_stretched_l")
+OUTPUTS = (
+    "weight_g", "packed_volume_l", "capacity_relaxed_l", "capacity_nominal_l",
+    "capacity_stretched_l",
+)  # fmt: skip
 EVALUATE_CHUNK = 65_536
 
 
@@ -104,6 +109,7 @@ def option_margins(options: Mapping[str, Any], chest_cm: Any) -> list[Any]:
     margins.append(o["back_height"] - o["side_wing_depth"] - STRICT)
     margins.append(o["front_height"] - o["side_wing_depth"] - STRICT)
     margins.append(o["back_height"] - o["side_wing_depth"] - o["back_neck_drop"] - STRICT)
+    margins.append(o["side_wing_depth"] - o["wing_scoop"] - STRICT)
     return margins
 
 
@@ -149,17 +155,25 @@ def _scaled(pocket: Pocket, scale: float) -> Pocket:
     )
 
 
-def _capacities(design: Design, library: Library, scales: np.ndarray) -> tuple[Any, Any]:
-    """Relaxed and stretched capacity [L] for each pocket scale (computed per distinct
-    scale: the strain limit comes from a search on each pocket, not a formula)."""
-    unique, inverse = np.unique(np.round(scales, 6), return_inverse=True)
-    relaxed = np.empty(len(unique))
-    stretched = np.empty(len(unique))
-    for index, scale in enumerate(unique):
-        caps = [pocket_capacity(_scaled(p, float(scale)), library) for p in design.pockets]
-        relaxed[index] = sum(c.relaxed_l for c in caps)
-        stretched[index] = sum(c.stretched_l for c in caps)
-    return relaxed[inverse].reshape(scales.shape), stretched[inverse].reshape(scales.shape)
+SCALE_STEP = 0.02  # pocket scales between grid points are interpolated
+
+
+def _capacities(design: Design, library: Library, scales: np.ndarray) -> tuple[Any, Any, Any]:
+    """Relaxed, nominal and stretched capacity [L] for each pocket scale.
+
+    Computed at the grid points of :data:`SCALE_STEP` that bracket the scales (the strain
+    limit comes from a search on each pocket, not a formula) and interpolated linearly in
+    between: capacity grows smoothly with the scale."""
+    scales = np.asarray(scales, dtype=float)
+    low = np.floor(scales / SCALE_STEP + 1e-9)
+    grid = np.unique(np.concatenate([low, low + 1])) * SCALE_STEP
+    totals = np.empty((3, len(grid)))
+    for index, scale in enumerate(grid):
+        caps = [pocket_capacity(_scaled(p, round(float(scale), 6)), library)
+                for p in design.pockets]  # fmt: skip
+        totals[:, index] = [sum(c.relaxed_l for c in caps), sum(c.nominal_l for c in caps),
+                            sum(c.stretched_l for c in caps)]  # fmt: skip
+    return tuple(np.interp(scales, grid, t).reshape(scales.shape) for t in totals)
 
 
 def _evaluate_numeric(
@@ -204,7 +218,7 @@ def _evaluate_numeric(
         soft = soft + packing.packed_volume_l(m, rho, phi, fold)
         floor = floor + packing.solid_volume_l(m, rho)
     scales = np.broadcast_to(np.asarray(scale, dtype=float), (n,))
-    relaxed, stretched = _capacities(design, library, scales)
+    relaxed, nominal, stretched = _capacities(design, library, scales)
     all_options = {**design.options, **options}
     chest_min, chest_max = fit_range_cm(design, library, options=options)
     return {
@@ -214,6 +228,7 @@ def _evaluate_numeric(
         "packed_volume_l": soft + inputs.rigid_volume_l,
         "packed_floor_l": floor + inputs.rigid_volume_l,
         "capacity_relaxed_l": relaxed,
+        "capacity_nominal_l": nominal,
         "capacity_stretched_l": stretched,
         "valid": np.broadcast_to(
             valid_options(all_options, design.body.chest)
@@ -245,7 +260,8 @@ def evaluate(
     -------
     dict of str to ndarray
         ``weight_g``, ``packed_volume_l`` (at each variant's pressure),
-        ``packed_floor_l``, ``capacity_relaxed_l``, ``capacity_stretched_l``, each of
+        ``packed_floor_l``, ``capacity_relaxed_l``, ``capacity_nominal_l`` (pockets
+        filled snug), ``capacity_stretched_l``, each of
         shape (N,), ``chest_min_cm`` and ``chest_max_cm`` (the body-fit range) and
         ``valid`` (the options make a vest and every pocket lies within its panel).
     """
@@ -347,7 +363,7 @@ def sensitivity(
     for index, path in enumerate(paths):
         low, high = 2 * index, 2 * index + 1
         row: dict[str, Any] = {"parameter": path, "value": base_value(design, path, library)}
-        for name in ("weight_g", "packed_volume_l", "capacity_stretched_l"):
+        for name in ("weight_g", "packed_volume_l", "capacity_nominal_l", "capacity_stretched_l"):
             row[f"{name}_low"] = float(out[name][low])
             row[f"{name}_high"] = float(out[name][high])
         weight = float(base["weight_g"][0])
@@ -435,23 +451,6 @@ def pareto_front(*objectives: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- optimisation
 
 
-@dataclasses.dataclass(frozen=True)
-class Brief:
-    """What the lightest design must meet.
-
-    ``capacity_min_l`` [L] (stretched), ``packed_max_l`` [L] at ``pressure_kpa`` [kPa]
-    (default: the design's), ``load`` a load list whose items must all fit (``None``:
-    the design's own load; ``""``: no load check), ``sizes`` every size of the size
-    table the pattern must draft.
-    """
-
-    capacity_min_l: float | None = None
-    packed_max_l: float | None = None
-    pressure_kpa: float | None = None
-    load: str | None = None
-    sizes: tuple[str, ...] = ("S", "M", "L", "XL")
-
-
 def _smallest_scale_for_kit(
     design: Design, library: Library, load: str | None, low: float, high: float
 ) -> float | None:
@@ -472,25 +471,6 @@ def _smallest_scale_for_kit(
             break
         lo, hi = (lo, mid) if fits(mid) else (mid, hi)
     return hi
-
-
-@dataclasses.dataclass(frozen=True)
-class Optimum:
-    """The lightest design found, what holds it there, and the trade-off front."""
-
-    design: Design
-    weight_g: float
-    capacity_stretched_l: float
-    packed_volume_l: float
-    binding: tuple[str, ...]
-    kit_fits: bool
-    evaluated: int
-    feasible: int
-    front: dict[str, np.ndarray]
-    notes: tuple[str, ...] = ()
-
-
-SCALE_RANGE = (0.6, 1.6)
 
 
 def candidate_fabrics(design: Design, library: Library, per_group: int = 4) -> dict[str, list[str]]:
@@ -540,252 +520,11 @@ def apply(design: Design, values: Mapping[str, Any], library: Library | None = N
     )
 
 
-def _sizes_valid(design: Design, options: Mapping[str, Any], sizes: Sequence[str],
-                 library: Library) -> np.ndarray:  # fmt: skip
-    from packcalc.design import body_for_size
-    from packcalc.pattern import grade_options
+def __getattr__(name: str) -> Any:
+    """``batch.optimise``, ``batch.Brief`` and ``batch.Optimum`` live in
+    :mod:`packcalc.optimise` (scripts written against ``batch`` keep working)."""
+    if name in ("optimise", "Brief", "Optimum"):
+        from packcalc import optimise
 
-    ok = np.ones(np.broadcast_shapes(*(np.shape(v) for v in options.values())), dtype=bool)
-    for size in sizes:
-        body = body_for_size(size, library, "sizes")
-        graded = grade_options(options, design.body, body)
-        ok &= valid_options(graded, body.chest)
-    return ok
-
-
-def optimise(
-    design: Design,
-    brief: Brief,
-    library: Library | None = None,
-    fabrics: Mapping[str, Sequence[str]] | None = None,
-    variables: Sequence[str] | None = None,
-    samples: int = 20_000,
-    seed: int = 0,
-    progress: Callable[[int, int], None] | None = None,
-) -> Optimum:
-    """The lightest design that meets a brief.
-
-    A random search over the continuous variables (pattern options, pocket scale) and
-    every combination of fabric choices, evaluated in one vectorised pass; then a local
-    refinement of the best candidates with ``scipy.optimize.minimize`` (SLSQP) with the
-    fabrics fixed; then the load fit (mixed-integer program) of the best candidates
-    until one carries the kit.
-
-    Parameters
-    ----------
-    design : Design
-        The starting design (its pockets, trims, load and other choices stay).
-    brief : Brief
-        The constraints.
-    library : Library, optional
-        The materials library.
-    fabrics : mapping of str to sequence of str, optional
-        Fabric choices per panel group (default :func:`candidate_fabrics`).
-    variables : sequence of str, optional
-        Continuous parameter paths to vary (default: every pattern option and
-        ``pocket.scale``).
-    samples : int, optional
-        Random variants evaluated (default 20 000).
-    seed : int, optional
-        Random seed (the same brief gives the same answer).
-    progress : callable, optional
-        ``progress(done, total)`` during the search.
-
-    Returns
-    -------
-    Optimum
-    """
-    from scipy.optimize import minimize
-
-    from packcalc.design import body_for_size
-    from packcalc.loadfit import fit_load
-    from packcalc.pattern import grade_options
-
-    library = library or load_library()
-    fabrics = dict(fabrics) if fabrics is not None else candidate_fabrics(design, library)
-    variables = list(variables) if variables is not None else [*OPTION_ALIASES, "pocket.scale"]
-    pressure = brief.pressure_kpa or design.squeeze_pressure_kpa
-    bounds = {}
-    for path in variables:
-        option = _option(path)
-        if option:
-            spec = OPTION_SPECS[option]
-            bounds[path] = (spec.minimum, spec.maximum)
-        elif path == "pocket.scale":
-            bounds[path] = SCALE_RANGE
-        else:
-            raise PackcalcError(path, "only pattern options and pocket.scale are optimised")
-
-    notes = ["durability floors are not applied: the library holds no abrasion figures as data"]
-    if "pocket.scale" in bounds and brief.load != "":
-        # The kit fixes how small the pockets may get: the smallest scale that carries it.
-        low, high = bounds["pocket.scale"]
-        smallest = _smallest_scale_for_kit(design, library, brief.load, low, high)
-        if smallest is None:
-            raise PackcalcError(
-                "brief", f"the kit does not fit even with every pocket scaled ×{high:g}"
-            )
-        bounds["pocket.scale"] = (smallest, high)
-        notes.append(f"the kit needs pockets at ×{smallest:.2f} of the design's or more")
-
-    rng = np.random.default_rng(seed)
-    variants: dict[str, Any] = {}
-    for path, (low, high) in bounds.items():
-        variants[path] = rng.uniform(low, high, samples)
-        if path == "pocket.scale":  # on a 0.02 grid: each distinct scale costs a capacity search
-            variants[path] = np.clip(np.round(variants[path] / 0.02) * 0.02, low, high)
-        variants[path][0] = np.clip(base_value(design, path, library), low, high)
-    for group, choices in fabrics.items():
-        variants[f"fabric.{group}"] = rng.choice(np.asarray(choices, dtype=object), samples)
-        variants[f"fabric.{group}"][0] = choices[0]
-    variants["pressure"] = np.full(samples, pressure)
-    out = chunked(design, variants, library, chunk=max(samples // 10, 1000), progress=progress)
-    if "interrupted_at" in out:
-        raise KeyboardInterrupt
-
-    def constraints_ok(result: Mapping[str, np.ndarray], options: Mapping[str, Any]) -> np.ndarray:
-        ok = result["valid"].copy()
-        ok &= _sizes_valid(design, options, brief.sizes, library)
-        # The vest must still fit its runner, relaxed to fully stretched.
-        ok &= (result["chest_min_cm"] <= design.body.chest) & (
-            design.body.chest <= result["chest_max_cm"]
-        )
-        if brief.capacity_min_l is not None:
-            ok &= result["capacity_stretched_l"] >= brief.capacity_min_l
-        if brief.packed_max_l is not None:
-            ok &= result["packed_volume_l"] <= brief.packed_max_l
-        return ok
-
-    option_arrays = {**design.options, **{_option(p): v for p, v in variants.items() if _option(p)}}
-    feasible = constraints_ok(out, option_arrays)
-    sizes_ok = out["valid"] & _sizes_valid(design, option_arrays, brief.sizes, library)
-    front_index = np.nonzero(sizes_ok)[0]
-    front_rows = front_index[
-        pareto_front(
-            out["weight_g"][front_index],
-            -out["capacity_stretched_l"][front_index],
-            out["packed_volume_l"][front_index],
-        )
-    ] if len(front_index) else front_index  # fmt: skip
-    front = {name: out[name][front_rows] for name in OUTPUTS}
-    for path in variants:
-        front[path] = np.asarray(variants[path])[front_rows]
-    if not feasible.any():
-        raise PackcalcError(
-            "brief",
-            f"none of {samples} variants meets it (sizes {', '.join(brief.sizes)}, capacity ≥ "
-            f"{brief.capacity_min_l} L, packed ≤ {brief.packed_max_l} L): loosen it or widen "
-            "the fabric choices",
-        )
-
-    # Refine the best few fabric combinations with SLSQP on the pattern options (the
-    # pocket scale stays at the sample's: capacity is a search, not a smooth function).
-    order = np.argsort(np.where(feasible, out["weight_g"], np.inf))
-    paths = [p for p in bounds if p != "pocket.scale"]
-    tried: list[tuple[float, dict[str, Any]]] = []
-    seen_combos = set()
-    for index in order[: max(50, samples // 100)]:
-        if not feasible[index]:
-            break
-        combo = tuple(str(variants[f"fabric.{g}"][index]) for g in fabrics)
-        if combo in seen_combos:
-            continue
-        seen_combos.add(combo)
-        fixed: dict[str, Any] = {f"fabric.{g}": c for g, c in zip(fabrics, combo, strict=True)}
-        if "pocket.scale" in bounds:
-            fixed["pocket.scale"] = float(variants["pocket.scale"][index])
-        start = np.array([variants[p][index] for p in paths])
-
-        def run(x: np.ndarray, fixed: dict[str, Any] = fixed) -> dict[str, np.ndarray]:
-            return evaluate(
-                design, {**dict(zip(paths, x, strict=True)), **fixed, "pressure": [pressure]},
-                library,
-            )  # fmt: skip
-
-        def margins(x: np.ndarray, fixed: dict[str, Any] = fixed) -> np.ndarray:
-            result = run(x)
-            opts = {**design.options, **{_option(p): v for p, v in zip(paths, x, strict=True)
-                                         if _option(p)}}  # fmt: skip
-            scale = fixed.get("pocket.scale", 1.0)
-            values = list(option_margins(opts, design.body.chest))
-            values += pocket_margins(design, opts, scale)
-            for size in brief.sizes:
-                body = body_for_size(size, library, "sizes")
-                values += option_margins(grade_options(opts, design.body, body), body.chest)
-            values.append(design.body.chest - result["chest_min_cm"][0])
-            values.append(result["chest_max_cm"][0] - design.body.chest)
-            if brief.capacity_min_l is not None:
-                values.append(result["capacity_stretched_l"][0] - brief.capacity_min_l)
-            if brief.packed_max_l is not None:
-                values.append(brief.packed_max_l - result["packed_volume_l"][0])
-            return np.array([float(v) for v in values])
-
-        refined = minimize(
-            lambda x: float(run(x)["weight_g"][0]),
-            start,
-            method="SLSQP",
-            bounds=[bounds[p] for p in paths],
-            # A hair inside every limit, so the answer passes the exact checks.
-            constraints=[{"type": "ineq", "fun": lambda x: margins(x) - 1e-6}],
-            options={"maxiter": 30, "ftol": 1e-4},
-        )
-        x = refined.x if np.all(margins(refined.x) >= 0) else start
-        tried.append((float(run(x)["weight_g"][0]), {**dict(zip(paths, x, strict=True)), **fixed}))
-        if len(tried) >= 3:
-            break
-
-    # The lightest refined candidate that carries the kit.
-    candidates = sorted(tried, key=lambda t: t[0])
-    candidates += [
-        (float(out["weight_g"][i]), {p: variants[p][i] for p in variants if p != "pressure"})
-        for i in order[:20]
-        if feasible[i]
-    ]
-    chosen, kit_fits = None, False
-    for weight, values in candidates:
-        trial = apply(design, values, library)
-        if brief.load == "":
-            chosen, kit_fits = (weight, values, trial), True
-            break
-        fit = fit_load(trial, library, brief.load or None)
-        if fit.fits:
-            chosen, kit_fits = (weight, values, trial), True
-            break
-    if chosen is None:
-        weight, values = candidates[0]
-        chosen = (weight, values, apply(design, values, library))
-        notes.append("no candidate carries the whole kit: the lightest is shown")
-    weight, values, best = chosen
-    final = evaluate(
-        design, {**{k: [v] for k, v in values.items()}, "pressure": [pressure]}, library
-    )
-
-    binding = []
-    if (
-        brief.capacity_min_l is not None
-        and final["capacity_stretched_l"][0] <= brief.capacity_min_l * 1.01
-    ):
-        binding.append(f"capacity ≥ {brief.capacity_min_l:g} L")
-    if brief.packed_max_l is not None and final["packed_volume_l"][0] >= brief.packed_max_l * 0.99:
-        binding.append(f"packed volume ≤ {brief.packed_max_l:g} L")
-    for path, (low, high) in bounds.items():
-        value = float(values[path])
-        span = high - low
-        if path == "pocket.scale" and value <= low + 0.01 * span and low > SCALE_RANGE[0]:
-            binding.append(f"the kit: pockets at ×{low:.2f}, the smallest that carries it")
-        elif value <= low + 0.01 * span:
-            binding.append(f"{path} at its minimum {low:g}")
-        elif value >= high - 0.01 * span:
-            binding.append(f"{path} at its maximum {high:g}")
-    return Optimum(
-        design=best,
-        weight_g=float(final["weight_g"][0]),
-        capacity_stretched_l=float(final["capacity_stretched_l"][0]),
-        packed_volume_l=float(final["packed_volume_l"][0]),
-        binding=tuple(binding),
-        kit_fits=kit_fits,
-        evaluated=samples,
-        feasible=int(feasible.sum()),
-        front=front,
-        notes=tuple(notes),
-    )
+        return getattr(optimise, name)
+    raise AttributeError(f"module 'packcalc.batch' has no attribute {name!r}")

@@ -163,15 +163,34 @@ def _pins(specs: list[str] | None) -> list[Any]:
 
 
 def _cmd_fit(args: argparse.Namespace) -> None:
-    from packcalc.library import load_library
-    from packcalc.loadfit import fit_load, format_fit
+    from packcalc.comfort import SHOULDER_PRESSURE_LIMIT_KPA
+    from packcalc.estimator import estimate
+    from packcalc.loadfit import format_fit
 
     design = _design(args)
-    fit = fit_load(design, load_library(), args.load, _items(args.item), pins=_pins(args.pin))
+    result = estimate(design, load=args.load, extra_items=_items(args.item), pins=_pins(args.pin))
+    fit = result.load_fit
+    shoulders = result.shoulder_pressure.m_as("kPa")
     if args.json:
-        _print_json(fit.to_dict())
+        _print_json(
+            {**fit.to_dict(), "shoulder_pressure_kpa": round(shoulders, 3),
+             "shoulder_pressure_limit_kpa": SHOULDER_PRESSURE_LIMIT_KPA}
+        )  # fmt: skip
     else:
         print(format_fit(fit, design.name))
+        print(_shoulder_line(result))
+
+
+def _shoulder_line(result: Any) -> str:
+    from packcalc.comfort import SHOULDER_PRESSURE_LIMIT_KPA
+
+    shoulders = result.shoulder_pressure.m_as("kPa")
+    carried = result.carried_mass.m_as("g")
+    verdict = "within" if shoulders <= SHOULDER_PRESSURE_LIMIT_KPA else "ABOVE"
+    return (
+        f"shoulders: {shoulders:.1f} kPa under the straps with {carried:.0f} g carried "
+        f"({verdict} the {SHOULDER_PRESSURE_LIMIT_KPA:g} kPa at which skin blood flow stops)"
+    )
 
 
 class _Progress:
@@ -278,9 +297,10 @@ def _cmd_sweep(args: argparse.Namespace) -> None:
 
 
 def _cmd_optimise(args: argparse.Namespace) -> None:
-    from packcalc.batch import Brief, optimise
     from packcalc.design import save_design
+    from packcalc.estimator import estimate
     from packcalc.library import load_library
+    from packcalc.optimise import Brief, optimise
     from packcalc.units import parse_quantity
 
     design = _design(args)
@@ -295,10 +315,14 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
         if args.pressure
         else None,
         load="" if args.no_load else args.load,
+        min_abrasion=_abrasion_minimums(args.min_abrasion),
+        any_fabric=args.any_fabric,
     )
     try:
-        best = optimise(design, brief, load_library(), samples=args.samples,
-                        progress=_Progress("optimise"))  # fmt: skip
+        best = optimise(
+            design, brief, load_library(), fabrics=_fabric_choices(args.fabrics) or None,
+            locks=args.lock or (), samples=args.samples, progress=_Progress("optimise"),
+        )  # fmt: skip
     except KeyboardInterrupt:
         sys.stderr.write("packcalc: stopped (Ctrl-C): no optimum\n")
         raise SystemExit(130) from None
@@ -306,10 +330,12 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
         save_design(best.design, args.out)
     report = {
         "weight_g": round(best.weight_g, 2),
-        "start_weight_g": None,
+        "start_weight_g": round(estimate(design).weight.m_as("g"), 2),
+        "capacity_nominal_l": round(best.capacity_nominal_l, 3),
         "capacity_stretched_l": round(best.capacity_stretched_l, 3),
         "packed_volume_l": round(best.packed_volume_l, 4),
         "kit_fits": best.kit_fits,
+        "constraints": [c.to_dict() for c in best.constraints],
         "binding": list(best.binding),
         "options_cm": {k: round(v, 2) for k, v in best.design.options.items()},
         "fabrics": {k: v.fabric for k, v in best.design.panels.items()},
@@ -318,25 +344,67 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
         "pareto_points": len(best.front["weight_g"]),
         "notes": list(best.notes),
     }
-    from packcalc.estimator import estimate
-
-    report["start_weight_g"] = round(estimate(design).weight.m_as("g"), 2)
     if args.json:
         _print_json(report)
         return
     print(f"lightest design meeting the brief: {report['weight_g']} g "
           f"(start {report['start_weight_g']} g)")  # fmt: skip
-    print(f"  capacity {report['capacity_stretched_l']} L stretched, packed "
+    print(f"  capacity {report['capacity_nominal_l']} L nominal "
+          f"({report['capacity_stretched_l']} L stretched), packed "
           f"{report['packed_volume_l']} L, kit fits: {best.kit_fits}")  # fmt: skip
-    print(f"  binding: {', '.join(best.binding) or 'none'}")
+    print("  constraints:")
+    for c in best.constraints:
+        sign = "≤" if c.upper else "≥"
+        state = "LIMITING" if c.active else ("met" if c.met else "NOT MET")
+        print(f"    {c.name}: {c.value:.2f} {c.unit} ({sign} {c.limit:g}) {state}")
     print("  fabrics: " + ", ".join(f"{k} {v}" for k, v in report["fabrics"].items()))
     print("  options: " + ", ".join(f"{k} {v:g} cm" for k, v in report["options_cm"].items()))
-    print(f"  {best.feasible} of {best.evaluated} variants met the brief; Pareto front "
+    print(f"  {best.feasible} of {best.evaluated} designs met the brief; trade-off front "
           f"{report['pareto_points']} points")  # fmt: skip
     for note in best.notes:
         print(f"  note: {note}")
     if args.out:
         print(f"  saved: {args.out}")
+
+
+def _fabric_choices(specs: list[str] | None) -> dict[str, list[str]]:
+    """``--fabrics GROUP=a,b``: the fabrics a panel group may take."""
+    from packcalc.design import PANEL_GROUPS
+
+    out: dict[str, list[str]] = {}
+    for spec in specs or []:
+        group, sep, ids = spec.partition("=")
+        choices = [i.strip() for i in ids.split(",") if i.strip()]
+        if not sep or group.strip() not in PANEL_GROUPS or not choices:
+            raise PackcalcError(
+                "--fabrics",
+                f"expected GROUP=a,b with GROUP one of {', '.join(PANEL_GROUPS)}, got {spec!r}",
+            )
+        out[group.strip()] = choices
+    return out
+
+
+def _abrasion_minimums(specs: list[str] | None) -> dict[str, tuple[float, str]]:
+    """``--min-abrasion GROUP=CYCLES[:METHOD]`` (taber by default)."""
+    from packcalc.library import ABRASION_METHODS
+
+    out: dict[str, tuple[float, str]] = {}
+    for spec in specs or []:
+        group, _, rest = spec.partition("=")
+        cycles, _, method = rest.partition(":")
+        method = method.strip() or "taber"
+        try:
+            value = float(cycles)
+        except ValueError:
+            value = -1.0
+        if value <= 0 or method not in ABRASION_METHODS:
+            raise PackcalcError(
+                "--min-abrasion",
+                f"expected GROUP=CYCLES[:{'|'.join(ABRASION_METHODS)}] like strap=2000:taber, "
+                f"got {spec!r}",
+            )
+        out[group.strip()] = (value, method)
+    return out
 
 
 def _cmd_footprint(args: argparse.Namespace) -> None:
@@ -427,6 +495,7 @@ def format_estimate(result: Any) -> str:
         + f"; {fit.front_share:.0%} in front, {fit.left_share:.0%} on the left",
     ]
     lines += [f"  not placed: {label}: {reason}" for label, _, reason in fit.unplaced]
+    lines.append(_shoulder_line(result))
     for comparison in design.comparisons:
         lines.append(
             f"compare: {comparison.name} {comparison.mass_g:g} g, {comparison.capacity_l:g} L "
@@ -608,12 +677,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     opt = commands.add_parser("optimise", help="the lightest design that meets a brief")
     _design_arguments(opt)
-    opt.add_argument("--capacity-min", help="stretched capacity at least, e.g. '5 L'")
+    opt.add_argument(
+        "--capacity-min", help="nominal capacity at least (pockets filled snug), e.g. '5 L'"
+    )
     opt.add_argument("--packed-max", help="packed volume at most, e.g. '0.5 L'")
     opt.add_argument("--pressure", help="pressure of the packed volume (default: the design's)")
     opt.add_argument("--load", help="a load list that must fit (default: the design's load)")
     opt.add_argument("--no-load", action="store_true", help="do not require a load to fit")
-    opt.add_argument("--samples", type=int, default=20_000, help="variants to search")
+    opt.add_argument("--samples", type=int, default=6_000, help="designs to evaluate")
+    opt.add_argument(
+        "--lock",
+        action="append",
+        help="keep a parameter at the design's value "
+        "(back.height, strap.width, pocket.scale, …); repeat for several",
+    )
+    opt.add_argument(
+        "--fabrics",
+        action="append",
+        help="the fabrics a panel group may take: GROUP=a,b (front=a,b)",
+    )
+    opt.add_argument(
+        "--any-fabric",
+        action="store_true",
+        help="allow fabrics not rated load-bearing on straps and fronts",
+    )
+    opt.add_argument(
+        "--min-abrasion",
+        action="append",
+        help="published abrasion a group's fabric needs: GROUP=CYCLES[:taber|martindale]",
+    )
     opt.add_argument("--out", help="save the optimal design as TOML")
     opt.add_argument("--json", action="store_true", help="print JSON")
     opt.set_defaults(run=_cmd_optimise)

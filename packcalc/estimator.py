@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from packcalc import mass, packing, textile
+from packcalc import comfort, mass, packing, textile
 from packcalc.design import Design, detail_counts
 from packcalc.errors import PackcalcError
 from packcalc.library import Calibration, Item, Library, load_library
@@ -170,6 +170,15 @@ class Estimate:
     def carried_mass(self) -> Any:
         return Q_(self.weight.m_as("g") + self.load_fit.load_mass_g, ureg.gram)
 
+    @property
+    def shoulder_pressure(self) -> Any:
+        """Mean pressure of the loaded vest under the shoulder straps [kPa]
+        (:func:`packcalc.comfort.shoulder_pressure_kpa`; the limit is
+        ``comfort.SHOULDER_PRESSURE_LIMIT_KPA``)."""
+        strap = self.design.options["strap_width"]
+        pressure = comfort.shoulder_pressure_kpa(self.carried_mass.m_as("g"), strap)
+        return Q_(float(pressure), ureg.kilopascal)
+
     def tshirt_verdict(self) -> str:
         """One line: the vest against the reference t-shirt, in volume and in weight."""
         tee = self.tshirts[REFERENCE_TEE]
@@ -244,6 +253,8 @@ class Estimate:
             },
             "load_fit": self.load_fit.to_dict(),
             "carried_mass_g": round(self.carried_mass.m_as("g"), 2),
+            "shoulder_pressure_kpa": round(self.shoulder_pressure.m_as("kPa"), 3),
+            "shoulder_pressure_limit_kpa": comfort.SHOULDER_PRESSURE_LIMIT_KPA,
             "notes": list(self.notes) + list(self.load_fit.notes),
         }
 

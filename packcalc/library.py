@@ -63,6 +63,7 @@ POCKET_PURPOSES = ("flask", "phone", "nutrition", "stash", "main", "kangaroo", "
 PLACES = ("back-main", "front", "back-outer", "side", "hip")
 ITEM_CATEGORIES = ("water", "food", "safety", "clothing", "electronics", "light", "other")
 ITEM_SHAPES = ("box", "cylinder")
+ABRASION_METHODS = ("taber", "martindale")
 SHARE_TOLERANCE = 1e-6
 
 _PROVENANCE_KEYS = {"source", "assumption", "assumed", "note"}
@@ -120,7 +121,10 @@ class Fabric:
     ``structure`` (then ``areal_density_derived`` is True). ``fibre_density_g_cm3`` and
     ``moisture_regain`` are those of the blend (mass-share weighted), computed from the
     composition. ``stretch_warp`` / ``stretch_weft`` are strain limits [-] (None when
-    unknown; 0 for a fabric that does not stretch).
+    unknown; 0 for a fabric that does not stretch). ``load_bearing``: a strap or a front
+    that carries load may be cut from it. ``abrasion_cycles`` with its
+    ``abrasion_method`` (``taber``, ASTM D3884, or ``martindale``, ISO 12947) and
+    ``tear_n`` (the weaker direction) [N] where published, else None.
     """
 
     id: str
@@ -137,6 +141,10 @@ class Fabric:
     fibre_density_g_cm3: float
     moisture_regain: float
     provenance: Provenance
+    load_bearing: bool = False
+    abrasion_cycles: float | None = None
+    abrasion_method: str | None = None
+    tear_n: float | None = None
 
     @property
     def thickness_mm(self) -> float | None:
@@ -654,6 +662,9 @@ def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
         "thickness",
         "stretch",
         "origin",
+        "load_bearing",
+        "abrasion",
+        "tear",
     }
     fabrics = {}
     for r in _records(path, "fabric", known):
@@ -708,6 +719,17 @@ def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
             )
         )
         regain = sum(s * fibres[f].moisture_regain for f, s in composition.items())
+        abrasion = r.data.get("abrasion", {})
+        if not isinstance(abrasion, dict) or (abrasion and set(abrasion) != {"cycles", "method"}):
+            raise PackcalcError(
+                r.where("abrasion"),
+                f"expected {{ cycles = 4400, method = 'taber' }}, got {abrasion!r}",
+            )
+        if abrasion and abrasion["method"] not in ABRASION_METHODS:
+            raise PackcalcError(
+                f"{r.where('abrasion')}.method",
+                f"expected one of {', '.join(ABRASION_METHODS)}, got {abrasion['method']!r}",
+            )
         fabric = Fabric(
             id=r.text("id"),
             name=r.text("name"),
@@ -723,6 +745,14 @@ def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
             fibre_density_g_cm3=density,
             moisture_regain=regain,
             provenance=r.provenance(),
+            load_bearing=r.flag("load_bearing", default=False),
+            abrasion_cycles=check_number(
+                abrasion["cycles"], f"{r.where('abrasion')}.cycles", allow_zero=False
+            )
+            if abrasion
+            else None,
+            abrasion_method=abrasion.get("method"),
+            tear_n=r.optional_quantity("tear", "N"),
         )
         fabrics[fabric.id] = fabric
     return fabrics

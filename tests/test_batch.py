@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import numpy as np
 import pytest
@@ -13,11 +12,8 @@ from numpy.testing import assert_allclose
 
 from packcalc import PackcalcError
 from packcalc.batch import (
-    Brief,
     apply,
     evaluate,
-    grid,
-    optimise,
     pareto_front,
     sensitivity,
 )
@@ -25,7 +21,6 @@ from packcalc.cli import main
 from packcalc.design import load_design
 from packcalc.estimator import estimate
 from packcalc.library import load_library
-from packcalc.loadfit import fit_load
 
 LIB = load_library()
 RACE = load_design("race-5l")
@@ -123,43 +118,6 @@ def test_pareto_front():
     assert pareto_front(weight, -capacity).tolist() == [0, 1]
 
 
-def test_optimiser_meets_the_brief_and_beats_a_brute_force_grid():
-    brief = Brief(capacity_min_l=5.0, packed_max_l=0.45, load="")
-    variables = ["back.height", "back.width"]
-    fabrics = {"back": ["pa-elastane-knit-190", "pa-elastane-knit-150"]}
-    best = optimise(RACE, brief, LIB, fabrics=fabrics, variables=variables, samples=2000)
-    result = estimate(best.design, library=LIB)
-    assert result.packed_volume.m_as("L") <= 0.45 + 1e-9
-    assert result.load_fit.capacity_stretched_l >= 5.0
-    assert best.weight_g == pytest.approx(result.weight.m_as("g"), rel=1e-9)
-    # Brute force on a grid of the same variables: nothing feasible is lighter.
-    axes = {
-        "back.height": np.linspace(12, 50, 39),
-        "back.width": np.linspace(16, 40, 25),
-        "fabric.back": fabrics["back"],
-    }
-    out = evaluate(RACE, grid(axes), LIB)
-    feasible = (
-        out["valid"] & (out["packed_volume_l"] <= 0.45) & (out["capacity_stretched_l"] >= 5.0)
-    )
-    feasible &= (out["chest_min_cm"] <= RACE.body.chest) & (RACE.body.chest <= out["chest_max_cm"])
-    assert best.weight_g <= out["weight_g"][feasible].min() + 1e-6
-
-
-def test_optimiser_keeps_the_kit_and_the_sizes():
-    best = optimise(RACE, Brief(capacity_min_l=4.0), LIB, samples=3000)
-    assert best.kit_fits
-    assert fit_load(best.design, LIB).fits
-    for size in ("S", "M", "L", "XL"):
-        estimate(best.design.with_size(size), library=LIB)  # drafts without an error
-    assert best.weight_g < estimate(RACE, library=LIB).weight.m_as("g")
-
-
-def test_impossible_brief_is_reported():
-    with pytest.raises(PackcalcError, match=r"^brief: "):
-        optimise(RACE, Brief(packed_max_l=0.01, load=""), LIB, samples=500)
-
-
 def test_cli_sweep_and_optimise(capsys, tmp_path):
     csv_path = tmp_path / "sweep.csv"
     status = main(["sweep", "race-5l", "--vary", "back.height=30cm:40cm:3",
@@ -169,23 +127,12 @@ def test_cli_sweep_and_optimise(capsys, tmp_path):
     assert lines[0].startswith("back.height,fabric.back,weight_g,packed_volume_l")
     assert len(lines) == 1 + 6
     assert "6 of 6 variants" in capsys.readouterr().err
-    out_path = tmp_path / "best.toml"
-    status = main(["optimise", "race-5l", "--capacity-min", "4 L", "--samples", "1500",
-                   "--out", str(out_path), "--json"])  # fmt: skip
-    assert status == 0
-    report = json.loads(capsys.readouterr().out)
-    assert report["weight_g"] < report["start_weight_g"]
-    assert report["capacity_stretched_l"] >= 4.0
-    assert load_design(out_path).options["back_height"] == pytest.approx(
-        report["options_cm"]["back_height"], abs=0.01
-    )
     for bad, message in [
         (
             ["sweep", "race-5l", "--vary", "back.height=30kg:40cm:3"],
             "--vary back.height: expected a length",
         ),
         (["sweep", "race-5l", "--vary", "back.height"], "expected PATH=START:STOP:COUNT"),
-        (["optimise", "race-5l", "--capacity-min", "5 kg"], "--capacity-min: expected a volume"),
     ]:
         assert main(bad) == 2
         assert message in capsys.readouterr().err

@@ -389,13 +389,13 @@ def pareto_spec(title: str) -> dict[str, Any]:
         "encoding": {
             "x": {"field": "weight_g", "type": "quantitative", "title": "weight [g]",
                   "scale": {"zero": False}},
-            "y": {"field": "capacity_stretched_l", "type": "quantitative",
-                  "title": "capacity, stretched [L]"},
+            "y": {"field": "capacity_nominal_l", "type": "quantitative",
+                  "title": "capacity, nominal [L]", "scale": {"zero": False}},
             "color": {"field": "packed_volume_l", "type": "quantitative",
                       "title": "packed [L]", "scale": {"scheme": "viridis"}},
             "tooltip": [
                 {"field": "weight_g", "type": "quantitative", "format": ".1f"},
-                {"field": "capacity_stretched_l", "type": "quantitative", "format": ".2f"},
+                {"field": "capacity_nominal_l", "type": "quantitative", "format": ".2f"},
                 {"field": "packed_volume_l", "type": "quantitative", "format": ".3f"},
             ],
         },

@@ -91,6 +91,27 @@ FR: dict[str, str] = {
     "Front neckline drop": "Profondeur d'encolure devant",
     "Side wing height": "Hauteur d'ailette latérale",
     "Likely range P5–P95": "Fourchette probable P5–P95",
+    "Pin: the item goes in this pocket": "Épingler : l'objet va dans cette poche",
+    "Nominal capacity at least [L]": "Capacité nominale minimale [L]",
+    "Designs evaluated": "Modèles évalués",
+    "Any fabric on load-bearing panels": "Tout tissu sur les pièces porteuses",
+    "Pocket size": "Taille des poches",
+    "Keep as they are (locks)": "Garder tels quels (verrous)",
+    "Fabrics each panel group may take": "Tissus permis par groupe de pièces",
+    "limiting constraints": "contraintes limitantes",
+    "constraint": "contrainte",
+    "value": "valeur",
+    "limit": "limite",
+    "limiting": "limitante",
+    "drafts in every size (XS–XL)": "se trace dans toutes les tailles (XS–XL)",
+    "every pocket within its panel": "chaque poche dans sa pièce",
+    "straps reach over the shoulder in every size": (
+        "bretelles passant l'épaule dans toutes les tailles"
+    ),
+    "fits its runner's chest": "va au buste du coureur",
+    "shoulder pressure": "pression sur les épaules",
+    "nominal capacity": "capacité nominale",
+    "packed volume": "volume compressé",
     "Manufacturing tolerances and the model’s own error on real vests": (
         "Tolérances de fabrication et erreur propre du modèle sur des gilets réels"
     ),

@@ -83,14 +83,14 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
     load_list = values.get("load_list", base.load_list or LOAD_NONE)
     if load_list != LOAD_NONE:
         library.loadlist(load_list, "load.list")
-    load, custom_items = base.load, base.custom_items
-    if "load_items_table" in values:
-        load, custom_items = load_from_tables(
-            values["load_items_table"], values["load_custom_table"], library
-        )
     pockets, trims = base.pockets, base.trims
     if "pockets_table" in values:
         pockets = pockets_from_table(values["pockets_table"], library)
+    load, custom_items, pins = base.load, base.custom_items, base.pins
+    if "load_items_table" in values:
+        load, custom_items, pins = load_from_tables(
+            values["load_items_table"], values["load_custom_table"], library, pockets
+        )
     if "trims_table" in values:
         trims = trims_from_table(values["trims_table"], library)
     return dataclasses.replace(
@@ -100,6 +100,7 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         load_list=None if load_list == LOAD_NONE else load_list,
         load=load,
         custom_items=custom_items,
+        pins=pins,
         body=body,
         size=None if values["size"] == CUSTOM else values["size"],
         options=MappingProxyType(options),
@@ -111,10 +112,10 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
 # ------------------------------------------------------------------ the load editor
 
 LOAD_NONE = "(none)"
-ITEM_COLUMNS = ["item", "quantity"]
+ITEM_COLUMNS = ["item", "quantity", "pocket"]
 CUSTOM_COLUMNS = [
     "name", "mass_g", "volume_l", "shape", "length_cm", "width_cm", "height_cm",
-    "diameter_cm", "rigid", "reach",
+    "diameter_cm", "rigid", "reach", "pocket",
 ]  # fmt: skip
 
 
@@ -122,9 +123,14 @@ def load_tables(design: Design) -> tuple[Any, Any]:
     """The design's extra library items and custom items as two editable tables."""
     import pandas as pd
 
+    pinned = {}
+    for pin in design.pins:  # a row's pocket: where its item is pinned
+        pinned.setdefault(pin.item, pin.pocket)
     items = pd.DataFrame(
-        [{"item": e.item, "quantity": e.quantity} for e in design.load], columns=ITEM_COLUMNS
-    ).astype({"item": "object", "quantity": "Int64"})
+        [{"item": e.item, "quantity": e.quantity, "pocket": pinned.get(e.item)}
+         for e in design.load],
+        columns=ITEM_COLUMNS,
+    ).astype({"item": "object", "quantity": "Int64", "pocket": "object"})  # fmt: skip
     custom = pd.DataFrame(
         [
             {
@@ -138,6 +144,7 @@ def load_tables(design: Design) -> tuple[Any, Any]:
                 "diameter_cm": i.diameter_cm,
                 "rigid": i.rigid,
                 "reach": i.reach_while_running,
+                "pocket": pinned.get(i.name),
             }
             for i in design.custom_items
         ],
@@ -154,6 +161,7 @@ def load_tables(design: Design) -> tuple[Any, Any]:
             "diameter_cm": "float",
             "rigid": "boolean",
             "reach": "boolean",
+            "pocket": "object",
         }
     )
     return items, custom
@@ -166,10 +174,24 @@ def _blank(value: Any) -> bool:
         return value is None  # pandas' NA refuses comparison
 
 
-def load_from_tables(items: Any, custom: Any, library: Library) -> tuple[tuple, tuple]:
-    """Load entries and custom items from the edited tables, validated row by row."""
-    from packcalc.design import LoadEntry
+def load_from_tables(
+    items: Any, custom: Any, library: Library, pockets: Any = ()
+) -> tuple[tuple, tuple, tuple]:
+    """Load entries, custom items and pins from the edited tables, validated row by row
+    (a row's ``pocket`` pins each of its items there)."""
+    from packcalc.design import LoadEntry, Pin
     from packcalc.loadfit import parse_item
+
+    names = [p.name for p in pockets]
+    pins = []
+
+    def pin(record: dict, item: str, count: int, where: str) -> None:
+        pocket = record.get("pocket")
+        if _blank(pocket):
+            return
+        if str(pocket) not in names:
+            raise PackcalcError(f"{where}.pocket", f"no pocket named {pocket!r}")
+        pins.extend(Pin(item, str(pocket), where) for _ in range(count))
 
     entries = []
     for row, record in enumerate(items.to_dict("records")):
@@ -181,9 +203,10 @@ def load_from_tables(items: Any, custom: Any, library: Library) -> tuple[tuple, 
         if not 1 <= quantity <= 20:
             raise PackcalcError(f"load.items[{row}].quantity", f"expected 1 to 20, got {quantity}")
         entries.append(LoadEntry(record["item"], quantity))
+        pin(record, record["item"], quantity, f"load.items[{row}]")
     customs = []
     for row, record in enumerate(custom.to_dict("records")):
-        if all(_blank(v) or v is False for v in record.values()):
+        if all(_blank(v) or v is False for k, v in record.items() if k != "pocket"):
             continue
         where = f"load.custom[{row}]"
         name = record.get("name")
@@ -207,7 +230,8 @@ def load_from_tables(items: Any, custom: Any, library: Library) -> tuple[tuple, 
         if record.get("reach") is True:
             spec.append("reach")
         customs.append(parse_item(", ".join(spec), where))
-    return tuple(entries), tuple(customs)
+        pin(record, str(name), 1, where)
+    return tuple(entries), tuple(customs), tuple(pins)
 
 
 # ------------------------------------------------------------------ pockets and trims
