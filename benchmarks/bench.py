@@ -44,7 +44,7 @@ def main() -> None:
     full = statistics.median(interpreter_time(lazy) for _ in range(repeat))
     line("import_s", full - bare, "s")
 
-    from packcalc import loadfit, mass
+    from packcalc import fit, mass
     from packcalc.batch import evaluate
     from packcalc.design import Pocket, load_design
     from packcalc.estimator import estimate, packing_inputs, tolerance_inputs, weight_parts
@@ -71,9 +71,9 @@ def main() -> None:
     extra = [library.items["gel"], library.items["bar-65g"]]
 
     def fresh_fit() -> None:
-        loadfit._cached_place.cache_clear()  # measure the solve, not the memory of it
-        loadfit.pocket_capacity.cache_clear()
-        loadfit.fit_load(twelve, library, None, extra)
+        fit._cached_place.cache_clear()  # measure the solve, not the memory of it
+        fit.pocket_capacity.cache_clear()
+        fit.fit_load(twelve, library, None, extra)
 
     line("loadfit_ms", median(fresh_fit, repeat) * 1e3, "ms")
 
@@ -121,7 +121,7 @@ def main() -> None:
     def scalar_loop() -> None:
         for i, design in enumerate(designs):
             estimate(design, library=library, pressure_kpa=variants["pressure"][i])
-            sum(loadfit.pocket_capacity(p, library).stretched_l for p in design.pockets)
+            sum(fit.pocket_capacity(p, library).stretched_l for p in design.pockets)
 
     per_scalar = median(scalar_loop, 3) / sample
     line("batch_vs_scalar_ratio", per_scalar / (batch / n), "x")

@@ -124,7 +124,7 @@ def main() -> None:
     import dataclasses
 
     from packcalc.design import Pocket
-    from packcalc.loadfit import fit_load, load_items
+    from packcalc.fit import _cached_place, fit_load, load_items, pocket_capacity
 
     more = (
         Pocket("hip left", "hip-left", 12, 10, 0, "power-mesh", "none", True),
@@ -139,10 +139,8 @@ def main() -> None:
 
     def fresh_fit(*args: object) -> object:
         # The placement and capacities are remembered between calls: forget them here.
-        from packcalc import loadfit
-
-        loadfit._cached_place.cache_clear()
-        loadfit.pocket_capacity.cache_clear()
+        _cached_place.cache_clear()
+        pocket_capacity.cache_clear()
         return fit_load(*args)
 
     place = median_time(lambda: fresh_fit(twelve, library, None, extra), repeat)

@@ -35,8 +35,8 @@ from packcalc import mass
 from packcalc.design import Design, load_design
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate, tolerance_inputs, weight_parts
+from packcalc.fit import nominal_volume_l
 from packcalc.library import NO_CALIBRATION, Calibration, Library, Provenance, load_library
-from packcalc.loadfit import nominal_volume_l
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.units import parse_quantity
 

@@ -29,8 +29,8 @@ from packcalc import packing
 from packcalc.design import PANEL_GROUPS, Design, Pocket
 from packcalc.errors import PackcalcError
 from packcalc.estimator import packing_inputs, weight_parts
+from packcalc.fit import fit_range_cm, pocket_capacity
 from packcalc.library import Library, did_you_mean, load_library
-from packcalc.loadfit import fit_range_cm, pocket_capacity
 from packcalc.pattern import MIN_WING_LENGTH, OPTION_SPECS, wing_length
 
 OPTION_ALIASES = {
@@ -455,7 +455,7 @@ def _smallest_scale_for_kit(
     design: Design, library: Library, load: str | None, low: float, high: float
 ) -> float | None:
     """The smallest pocket scale (0.02 steps) at which the load fits, or None."""
-    from packcalc.loadfit import fit_load
+    from packcalc.fit import fit_load
 
     def fits(scale: float) -> bool:
         return fit_load(apply(design, {"pocket.scale": scale}, library), library, load).fits
@@ -518,13 +518,3 @@ def apply(design: Design, values: Mapping[str, Any], library: Library | None = N
     return dataclasses.replace(
         design, options=options, panels=panels, pockets=pockets, squeeze_pressure_kpa=pressure
     )
-
-
-def __getattr__(name: str) -> Any:
-    """``batch.optimise``, ``batch.Brief`` and ``batch.Optimum`` live in
-    :mod:`packcalc.optimise` (scripts written against ``batch`` keep working)."""
-    if name in ("optimise", "Brief", "Optimum"):
-        from packcalc import optimise
-
-        return getattr(optimise, name)
-    raise AttributeError(f"module 'packcalc.batch' has no attribute {name!r}")

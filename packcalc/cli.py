@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -144,7 +145,7 @@ def _cmd_estimate(args: argparse.Namespace) -> None:
 
 
 def _items(specs: list[str] | None) -> list[Any]:
-    from packcalc.loadfit import parse_item
+    from packcalc.library import parse_item
 
     return [parse_item(spec) for spec in specs or []]
 
@@ -165,7 +166,6 @@ def _pins(specs: list[str] | None) -> list[Any]:
 def _cmd_fit(args: argparse.Namespace) -> None:
     from packcalc.comfort import SHOULDER_PRESSURE_LIMIT_KPA
     from packcalc.estimator import estimate
-    from packcalc.loadfit import format_fit
 
     design = _design(args)
     result = estimate(design, load=args.load, extra_items=_items(args.item), pins=_pins(args.pin))
@@ -755,3 +755,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def format_fit(fit: Any, design_name: str) -> str:
+    """The placement, readably: pockets with their fill and items, then what does not fit."""
+    lines = [
+        f"{design_name}: capacity {fit.capacity_nominal_l:.2f} L nominal "
+        f"({fit.capacity_relaxed_l:.2f} L relaxed, {fit.capacity_stretched_l:.2f} L "
+        f"stretched); load {fit.load_mass_g:.0f} g",
+        f"{'fits' if fit.fits else 'DOES NOT FIT'}: {len(fit.placements)} items placed, "
+        f"{len(fit.unplaced)} not",
+        "",
+    ]
+    by_pocket: dict[str, list[str]] = defaultdict(list)
+    for label, _, pocket in fit.placements:
+        by_pocket[pocket].append(label)
+    for cap in fit.capacities:
+        name = cap.pocket.name
+        share = fit.pocket_volume_l[name] / cap.stretched_l if cap.stretched_l else 0.0
+        pressure = fit.pocket_pressure_kpa.get(name)
+        pressed = f", presses {pressure:.1f} kPa" if pressure else ""
+        lines.append(
+            f"  {name} ({cap.pocket.purpose}, {cap.pocket.location}, {cap.pocket.shape}): "
+            f"{fit.pocket_volume_l[name]:.2f} / {cap.stretched_l:.2f} L ({share:.0%}), "
+            f"{fit.pocket_mass_g[name]:.0f} g{pressed}; stretch limited by {cap.limited_by}"
+        )
+        lines += [f"      {label}: {fit.reasons[label]}" for label in by_pocket.get(name, [])]
+    if fit.unplaced:
+        lines += ["", "not placed:"]
+        lines += [f"  {label}: {reason}" for label, _, reason in fit.unplaced]
+    left, front = fit.com_offset_cm
+    lines += [
+        "",
+        f"balance: {fit.front_share:.0%} of the load in front, {fit.left_share:.0%} on the left; "
+        f"centre of mass {left:+.1f} cm to the left, {front:+.1f} cm to the front of mid-torso",
+        f"body fit: chest {fit.fit_range_cm[0]:.0f}–{fit.fit_range_cm[1]:.0f} cm "
+        f"({'fits' if fit.body_fits else 'does not fit'} the runner's {fit.body_chest_cm:g} cm)",
+    ]
+    return "\n".join(lines)

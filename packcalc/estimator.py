@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from packcalc import comfort, mass, packing, textile
+from packcalc import comfort, laws, mass, packing, textile
 from packcalc.design import Design, detail_counts
 from packcalc.errors import PackcalcError
 from packcalc.library import Calibration, Item, Library, load_library
@@ -86,7 +86,7 @@ class Estimate:
         ``packed_pressure``, ``volume_ratio`` and ``weight_ratio`` (vest / tee).
     tshirt_volume_ratio, tshirt_weight_ratio : float
         The same ratios for the reference cotton tee (``REFERENCE_TEE``) [-].
-    load_fit : packcalc.loadfit.LoadFit
+    load_fit : packcalc.fit.LoadFit
         Pocket capacities, where each item of the load goes, what does not fit and why,
         balance and body fit (computed on first access: it solves a mixed-integer
         program).
@@ -130,7 +130,7 @@ class Estimate:
 
     @functools.cached_property
     def load_fit(self) -> Any:
-        from packcalc.loadfit import fit_load
+        from packcalc.fit import fit_load
 
         return fit_load(
             self.design,
@@ -692,18 +692,18 @@ def packing_inputs(parts: list[Part] | tuple[Part, ...], library: Library) -> Pa
     rigid: their ``rigid_volume`` per piece (or, if none is given, their solid volume).
     Masses may be arrays (one value per variant).
     """
-    laws: dict[str, packing.FabricLaw] = {}
-    knit = packing.class_law(library.compression["knit"])
+    fabric_laws: dict[str, laws.FabricLaw] = {}
+    knit = laws.class_law(library.compression["knit"])
     knit_fold = library.compression["knit"].fold_factor
     soft = []  # (mass, density, phi0, modulus, fold)
     rigid_cm3 = 0.0
     for part in parts:
         if part.material in library.fabrics:
-            if part.material not in laws:
-                laws[part.material] = packing.fabric_law(
+            if part.material not in fabric_laws:
+                fabric_laws[part.material] = laws.fabric_law(
                     library.fabrics[part.material], library.compression
                 )
-            law = laws[part.material]
+            law = fabric_laws[part.material]
             soft.append(
                 (part.mass_g, law.density_g_cm3, law.phi0, law.modulus_kpa, law.fold_factor)
             )
@@ -842,7 +842,7 @@ def estimate(
     curve = {"pressure": Q_(pressures[:-1], ureg.kilopascal), "vest": Q_(vest_curve[:-1], litre)}
     tshirts = {}
     for tee in library.garments.values():
-        tee_curve = packing.garment_packed_volume_l(tee.fabric, tee.mass_g, pressures, library)
+        tee_curve = laws.garment_packed_volume_l(tee.fabric, tee.mass_g, pressures, library)
         curve[tee.id] = Q_(tee_curve[:-1], litre)
         tshirts[tee.id] = {
             "name": tee.name,

@@ -13,7 +13,6 @@ without pint.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import tomllib
@@ -23,7 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from packcalc.errors import PackcalcError
+from packcalc.errors import PackcalcError, did_you_mean
 from packcalc.units import check_number, parse_quantity
 
 CONSTRUCTIONS = ("woven", "coated-woven", "laminate", "knit", "warp-knit-mesh", "spacer-mesh")
@@ -414,16 +413,6 @@ def _lookup(records: Mapping[str, Any], key: Any, field_path: str, what: str) ->
         return records[key]
     hint = did_you_mean(str(key), records)
     raise PackcalcError(field_path, f"unknown {what} {key!r}{hint}")
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    """A ``" (did you mean 'x'?)"`` suffix for an unknown name, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    if not close:
-        # Substring matches catch 'powermesh' → 'power-mesh-150'.
-        squashed = word.replace("-", "").replace("_", "").lower()
-        close = [c for c in choices if squashed and squashed in c.replace("-", "").lower()][:1]
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def materials_dir() -> Path:
@@ -1193,3 +1182,75 @@ def record_as_dict(record: Fibre | Fabric | Trim | Stitch | Item | LoadList) -> 
         out["thickness_mm"] = record.thickness_mm
     out.update(record.provenance.as_dict())
     return out
+
+
+def parse_item(text: str, field_name: str = "--item") -> Item:
+    """A custom item from one line: ``"name, mass, volume[, shape, dims…][, flags]"``.
+
+    Examples: ``"salt tabs, 15 g, 0.03 L"`` (a cube of that volume);
+    ``"poles, 300 g, 0.8 L, cylinder, 40 cm, 5 cm, rigid"`` (length, diameter);
+    ``"map, 20 g, 0.05 L, box, 20 cm, 10 cm, 1 cm, reach"`` (length, width, height).
+    Flags: ``rigid``, ``reach`` (reach while running), and an item kind (``food``,
+    ``clothing``, … of ``ITEM_KINDS``: the pockets made for it); the
+    category is ``other``.
+
+    Parameters
+    ----------
+    text : str
+        The item, comma-separated.
+    field_name : str, optional
+        Where it came from, for error messages.
+
+    Returns
+    -------
+    Item
+    """
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 3:
+        raise PackcalcError(
+            field_name,
+            f"expected 'name, mass, volume[, shape, dimensions…][, rigid][, reach]' like "
+            f"'salt tabs, 15 g, 0.03 L', got {text!r}",
+        )
+    name = parts[0]
+    mass = parse_quantity(parts[1], "g", f"{field_name} {name!r} mass", maximum=20000.0)
+    volume = parse_quantity(parts[2], "L", f"{field_name} {name!r} volume", maximum=30.0)
+    rest = parts[3:]
+    flags = {p.lower() for p in rest if p.lower() in ("rigid", "reach", *ITEM_KINDS)}
+    rest = [p for p in rest if p.lower() not in flags]
+    kind = next((f for f in flags if f in ITEM_KINDS), "other")
+    shape = "box"
+    if rest and rest[0].lower() in ("box", "cylinder"):
+        shape = rest.pop(0).lower()
+    dims = [
+        parse_quantity(d, "cm", f"{field_name} {name!r} dimension", maximum=300.0) for d in rest
+    ]
+    if shape == "cylinder":
+        if len(dims) != 2:
+            raise PackcalcError(field_name, f"{name!r}: a cylinder needs length and diameter")
+        length, diameter, width, height = dims[0], dims[1], None, None
+    else:
+        if dims and len(dims) != 3:
+            raise PackcalcError(field_name, f"{name!r}: a box needs length, width and height")
+        side = (volume * 1000) ** (1 / 3)
+        length, width, height = dims if dims else (side, side, side)
+        diameter = None
+    return Item(
+        id=name,
+        name=name,
+        category="other",
+        mass_g=mass,
+        volume_l=volume,
+        shape=shape,
+        length_cm=length,
+        width_cm=width,
+        height_cm=height,
+        diameter_cm=diameter,
+        rigid="rigid" in flags,
+        reach_while_running="reach" in flags,
+        empty_mass_g=None,
+        capacity_l=None,
+        mandatory=(),
+        provenance=Provenance(("entered by the user",)),
+        kind=kind,
+    )

@@ -51,8 +51,8 @@ from packcalc.batch import (
 )
 from packcalc.design import PANEL_GROUPS, Design, body_for_size, detail_counts
 from packcalc.errors import PackcalcError
+from packcalc.fit import fit_load, load_items
 from packcalc.library import Library, load_library
-from packcalc.loadfit import fit_load, load_items
 from packcalc.pattern import OPTION_SPECS, grade_options
 
 SCALE_RANGE = (0.6, 1.6)

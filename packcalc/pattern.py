@@ -59,7 +59,7 @@ import shapely
 import shapely.affinity
 from shapely.geometry import Polygon
 
-from packcalc.errors import PackcalcError
+from packcalc.errors import PackcalcError, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -239,8 +239,6 @@ def check_options(options: Mapping[str, float], prefix: str = "options") -> None
     """Raise a PackcalcError naming the first option outside its limits."""
     for name, value in options.items():
         if name not in OPTION_SPECS:
-            from packcalc.library import did_you_mean
-
             raise PackcalcError(
                 f"{prefix}.{name}", f"unknown option{did_you_mean(name, OPTION_SPECS)}"
             )

@@ -15,6 +15,7 @@ import functools
 import math
 from typing import Any
 
+import numpy as np
 import pint
 
 from packcalc.errors import PackcalcError
@@ -198,3 +199,107 @@ def check_number(
 def format_quantity(magnitude: float, unit: str, digits: int = 4) -> str:
     """Write a magnitude in ``unit`` back as a string ``parse_quantity`` reads (``"8 cm"``)."""
     return f"{magnitude:.{digits}g} {unit}"
+
+
+# ------------------------------------------------------------ yarn counts by unit name
+
+#: Linear-density unit names suggested in error messages.
+LINEAR_DENSITY_UNITS = ("tex", "dtex", "denier", "Nm", "Ne")
+_DIRECT = ureg.Unit("tex").dimensionality  # [mass] / [length]: tex, dtex, denier
+_INDIRECT = ureg.Unit("Nm").dimensionality  # [length] / [mass]: Nm, Ne
+
+
+def _linear_density_unit(name: object, role: str) -> Any:
+    hint = "use one of " + ", ".join(LINEAR_DENSITY_UNITS)
+    if not isinstance(name, str) or not name.strip():
+        raise PackcalcError(
+            "linear_density", f"{role} unit must be a unit name such as 'tex', got {name!r}"
+        )
+    if name.strip() == "Td":
+        raise PackcalcError(
+            "linear_density",
+            f"{role} unit 'Td' is the townsend in pint >= 0.21, not denier: write 'denier'",
+        )
+    try:
+        unit = ureg.Unit(name.strip())
+    except Exception:
+        raise PackcalcError("linear_density", f"unknown {role} unit {name!r}: {hint}") from None
+    if unit.dimensionality not in (_DIRECT, _INDIRECT):
+        raise PackcalcError(
+            "linear_density",
+            f"{role} unit {name!r} ({unit}) is not a linear density or yarn count: {hint}",
+        )
+    return unit
+
+
+def convert_linear_density(value: Any, from_unit: str, to_unit: str) -> Any:
+    """Convert a yarn linear density between direct and indirect count systems.
+
+    Direct counts (mass per length: tex, dtex, denier) convert by a factor; indirect
+    counts (length per mass: Nm, Ne) are their reciprocals:
+
+    .. math::
+
+        T_t = 10^{-1}\\,\\mathrm{dtex} = D/9 = 1000/N_m \\approx 590.5/N_e
+
+    Parameters
+    ----------
+    value : float or array_like
+        Linear density or yarn count in ``from_unit``.
+    from_unit : str
+        Unit of ``value``: any pint name of a linear density or yarn count, e.g.
+        ``"tex"``, ``"dtex"``, ``"denier"`` (``"den"``), ``"Nm"`` (``"number_meter"``,
+        metres per gram), ``"Ne"`` (``"number_english"``, 840-yd hanks per pound).
+    to_unit : str
+        Unit of the result, same choices.
+
+    Returns
+    -------
+    float or ndarray
+        The value in ``to_unit`` [to_unit].
+
+    Raises
+    ------
+    PackcalcError
+        Field ``linear_density``, when a unit name is unknown to the registry or is not
+        a linear density or count (``"Td"`` is the townsend since pint 0.21 and is
+        refused with a hint to write ``"denier"``).
+
+    Notes
+    -----
+    Exact for all positive values; zero converts to infinity between the direct and
+    indirect systems. pint's ``Ne`` uses the exact definition (840 yd per lb), which
+    gives :math:`T_t\\,N_e = 590.54`; the trade constant 590.5 of the reference sheet
+    agrees to 1e-4 (cotton-specific constants such as 583.1 are not used). Do not use
+    ``Td`` (townsend) or ``D`` (debye) for denier.
+
+    References
+    ----------
+    .. [1] textile-physics.md §1.1 and §1.3; pint ``default_en.txt``, ``@group Textile``,
+       https://github.com/hgrecco/pint
+    .. [2] Ningbo Tayyon Thread, "Linear density conversion formulas",
+       https://www.tayyon.com/news/threads_density_conversion.html
+
+    Examples
+    --------
+    70 den is 77.78 dtex, and a cotton count Ne 30 is 19.68 tex:
+
+    >>> print(f"{convert_linear_density(70, 'denier', 'dtex'):.2f}")
+    77.78
+    >>> print(f"{convert_linear_density(30, 'Ne', 'tex'):.2f}")
+    19.68
+    """
+    source = _linear_density_unit(from_unit, "source")
+    target = _linear_density_unit(to_unit, "target")
+    # Through a direct count: an indirect count is the reciprocal of one (as in
+    # units.parse_quantity), so no pint context, which would change the shared registry.
+    quantity = ureg.Quantity(np.asarray(value, dtype=float), source)
+    if source.dimensionality == _INDIRECT:
+        with np.errstate(divide="ignore"):
+            quantity = 1 / quantity
+    if target.dimensionality == _INDIRECT:
+        with np.errstate(divide="ignore"):
+            magnitude = (1 / quantity).to(target).magnitude
+    else:
+        magnitude = quantity.to(target).magnitude
+    return np.asarray(magnitude, dtype=float)[()]

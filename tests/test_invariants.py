@@ -13,8 +13,8 @@ from numpy.testing import assert_allclose
 from packcalc.batch import apply, valid_options
 from packcalc.design import design_from_toml, design_to_toml, load_design
 from packcalc.estimator import estimate
+from packcalc.fit import fit_load
 from packcalc.library import load_library
-from packcalc.loadfit import fit_load
 from packcalc.pattern import OPTION_SPECS
 from packcalc.ui import display
 

@@ -18,8 +18,8 @@ from packcalc.design import (
     load_design,
 )
 from packcalc.estimator import estimate
-from packcalc.library import load_library
-from packcalc.loadfit import fit_load, item_fits_shape, parse_item, pocket_capacity
+from packcalc.fit import fit_load, item_fits_shape, pocket_capacity
+from packcalc.library import load_library, parse_item
 
 LIB = load_library()
 BASE = """

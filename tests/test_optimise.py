@@ -12,8 +12,8 @@ from packcalc.batch import OPTION_ALIASES, evaluate, grid
 from packcalc.cli import main
 from packcalc.design import load_design
 from packcalc.estimator import estimate
+from packcalc.fit import fit_load
 from packcalc.library import load_library
-from packcalc.loadfit import fit_load
 from packcalc.optimise import LOAD_BEARING_GROUPS, Brief, constraint_margins, optimise
 
 LIB = load_library()

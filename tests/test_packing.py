@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from packcalc import PackcalcError, packing
+from packcalc import PackcalcError, laws, packing
 from packcalc.design import load_design
 from packcalc.estimator import REFERENCE_TEE, estimate, packing_inputs
 from packcalc.library import load_library
@@ -27,7 +27,7 @@ def test_law_through_two_points_and_back():
 
 def test_one_point_law_returns_the_class_law_for_the_class_fabric():
     cls = LIB.compression["knit"]
-    phi0, modulus = packing.class_law(cls)
+    phi0, modulus = laws.class_law(cls)
     again = packing.law_from_one_point(cls.gauge_phi, cls.gauge_pressure_kpa, phi0, modulus)
     assert_allclose(again, (phi0, modulus), rtol=1e-9)
     # A bulkier fabric at the same pressure gets a stiffer law (it stays bulky).
@@ -37,7 +37,7 @@ def test_one_point_law_returns_the_class_law_for_the_class_fabric():
 
 
 def test_stored_class_defaults_match_their_calibration():
-    calibrated = packing.calibrate(LIB)
+    calibrated = laws.calibrate(LIB)
     textiles = [c for c in LIB.compression.values() if c.id != "laminate"]
     for cls in LIB.compression.values():
         assert_allclose(cls.gauge_phi, calibrated["gauge_phi"], atol=0.005)
@@ -49,7 +49,7 @@ def test_stored_class_defaults_match_their_calibration():
 
 def test_calibration_anchors_are_reproduced():
     anchors = LIB.packing_anchors
-    knit = packing.class_law(LIB.compression["knit"])
+    knit = laws.class_law(LIB.compression["knit"])
     vacuum = anchors["vacuum-woven-stack"]
     assert_allclose(packing.compressed_fraction(vacuum.pressure_kpa, *knit), vacuum.phi, atol=0.005)
     jacket = anchors["wind-jacket-self-stuffed"]
@@ -57,7 +57,7 @@ def test_calibration_anchors_are_reproduced():
     volume = packing.packed_volume_l(
         jacket.mass_g,
         jacket.density_g_cm3,
-        packing.compressed_fraction(jacket.pressure_kpa, *packing.class_law(woven)),
+        packing.compressed_fraction(jacket.pressure_kpa, *laws.class_law(woven)),
         woven.fold_factor,
     )
     assert jacket.volume_low_l * 0.98 <= volume <= jacket.volume_high_l * 1.02
@@ -67,9 +67,7 @@ def test_validation_anchor_kept_out_of_calibration():
     """The t-shirt bag-fill test sets nothing: the model must land near it on its own."""
     anchor = LIB.packing_anchors["tshirt-bag-fill"]
     assert anchor.role == "validation"
-    volume = float(
-        packing.garment_packed_volume_l(anchor.fabric, anchor.mass_g, anchor.pressure_kpa)
-    )
+    volume = float(laws.garment_packed_volume_l(anchor.fabric, anchor.mass_g, anchor.pressure_kpa))
     low = anchor.volume_low_l * (1 - PACKING_TOLERANCE)
     high = anchor.volume_high_l * (1 + PACKING_TOLERANCE)
     assert low <= volume <= high, (volume, anchor.volume_low_l, anchor.volume_high_l)
@@ -77,17 +75,17 @@ def test_validation_anchor_kept_out_of_calibration():
 
 def test_laminates_fold_worse_than_textiles():
     same_mass = 100.0
-    dcf = packing.garment_packed_volume_l("dcf-0.5oz", same_mass, 2.0)
-    ripstop = packing.garment_packed_volume_l("ripstop-nylon-20d", same_mass, 2.0)
+    dcf = laws.garment_packed_volume_l("dcf-0.5oz", same_mass, 2.0)
+    ripstop = laws.garment_packed_volume_l("ripstop-nylon-20d", same_mass, 2.0)
     assert dcf > 2 * ripstop
 
 
 def test_garment_volume_vectorised_and_errors():
-    out = packing.garment_packed_volume_l("tee-jersey-cotton", [100.0, 200.0], [[1.0], [10.0]])
+    out = laws.garment_packed_volume_l("tee-jersey-cotton", [100.0, 200.0], [[1.0], [10.0]])
     assert out.shape == (2, 2)
     assert_allclose(out[:, 1], 2 * out[:, 0])
     with pytest.raises(PackcalcError, match="unknown fabric 'tee-cottn'"):
-        packing.garment_packed_volume_l("tee-cottn", 100.0, 2.0)
+        laws.garment_packed_volume_l("tee-cottn", 100.0, 2.0)
 
 
 pressures = st.floats(min_value=0.01, max_value=150.0)
@@ -98,7 +96,7 @@ fabric_ids = st.sampled_from(sorted(LIB.fabrics))
 @given(fabric_ids, st.floats(1.0, 1000.0), pressures, pressures)
 def test_more_pressure_never_more_volume_and_never_below_the_floor(fabric_id, mass, p1, p2):
     low, high = sorted((p1, p2))
-    v_low, v_high = packing.garment_packed_volume_l(fabric_id, mass, [low, high])
+    v_low, v_high = laws.garment_packed_volume_l(fabric_id, mass, [low, high])
     assert v_high <= v_low * (1 + 1e-12)
     floor = packing.solid_volume_l(mass, LIB.fabrics[fabric_id].fibre_density_g_cm3)
     assert v_high >= floor
@@ -107,16 +105,14 @@ def test_more_pressure_never_more_volume_and_never_below_the_floor(fabric_id, ma
 @settings(max_examples=40, deadline=None)
 @given(fabric_ids, st.floats(1.0, 500.0), st.floats(1.5, 10.0), pressures)
 def test_volume_scales_linearly_with_mass(fabric_id, mass, factor, pressure):
-    one = packing.garment_packed_volume_l(fabric_id, mass, pressure)
-    assert_allclose(
-        packing.garment_packed_volume_l(fabric_id, mass * factor, pressure), one * factor
-    )
+    one = laws.garment_packed_volume_l(fabric_id, mass, pressure)
+    assert_allclose(laws.garment_packed_volume_l(fabric_id, mass * factor, pressure), one * factor)
 
 
 @settings(max_examples=60, deadline=None)
 @given(fabric_ids, pressures)
 def test_phi_stays_in_the_unit_interval(fabric_id, pressure):
-    law = packing.fabric_law(LIB.fabrics[fabric_id], LIB.compression)
+    law = laws.fabric_law(LIB.fabrics[fabric_id], LIB.compression)
     phi = float(law.phi(pressure))
     assert 0 < law.phi0 <= phi <= 1
 

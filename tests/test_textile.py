@@ -17,6 +17,7 @@ from numpy.testing import assert_allclose
 
 from packcalc import textile as tx
 from packcalc.errors import PackcalcError
+from packcalc.units import convert_linear_density
 
 NYLON = 1.14  # g/cm³, textile-physics.md §3
 PET = 1.39
@@ -50,8 +51,8 @@ class TestGoldenValues:
         gsm = tx.woven_areal_density(
             epi / 2.54,
             ppi / 2.54,
-            tx.convert_linear_density(ne_wp, "Ne", "tex"),
-            tx.convert_linear_density(ne_wf, "Ne", "tex"),
+            convert_linear_density(ne_wp, "Ne", "tex"),
+            convert_linear_density(ne_wf, "Ne", "tex"),
             c_wp,
             c_wf,
         )
@@ -82,19 +83,19 @@ class TestGoldenValues:
         ],
     )
     def test_convert_linear_density(self, value, src, dst, expected, atol):
-        assert_allclose(tx.convert_linear_density(value, src, dst), expected, atol=atol)
+        assert_allclose(convert_linear_density(value, src, dst), expected, atol=atol)
 
     def test_indirect_count_trade_constants(self):
         # tex = 590.5 / Ne and den = 5315 / Ne (§1.1); pint's exact Ne agrees to 1e-4.
         for ne in (10.0, 30.0, 60.0):
-            assert_allclose(tx.convert_linear_density(ne, "Ne", "tex"), 590.5 / ne, rtol=1e-4)
-            assert_allclose(tx.convert_linear_density(ne, "Ne", "denier"), 5315 / ne, rtol=1e-4)
+            assert_allclose(convert_linear_density(ne, "Ne", "tex"), 590.5 / ne, rtol=1e-4)
+            assert_allclose(convert_linear_density(ne, "Ne", "denier"), 5315 / ne, rtol=1e-4)
 
     def test_denier_tex_helpers(self):
         assert_allclose(tx.denier_to_tex(70), 7.78, atol=0.005)
         assert_allclose(tx.denier_to_tex(20), 2.22, atol=0.005)
         assert_allclose(tx.tex_to_denier(1.0), 9.0, rtol=1e-15)
-        assert_allclose(tx.denier_to_tex(70), tx.convert_linear_density(70, "den", "tex"))
+        assert_allclose(tx.denier_to_tex(70), convert_linear_density(70, "den", "tex"))
 
     def test_woven_cover_factor(self):
         assert_allclose(tx.woven_cover_factor(20, 25), 10.0, rtol=1e-12)
@@ -105,7 +106,7 @@ class TestGoldenValues:
         # Peirce K = threads per inch / sqrt(Ne); the tex-system K is 1/1.045 of it.
         epi, ne = 100.0, 30.0
         peirce = epi / math.sqrt(ne)
-        k_tex = tx.woven_cover_factor(epi / 2.54, tx.convert_linear_density(ne, "Ne", "tex"))
+        k_tex = tx.woven_cover_factor(epi / 2.54, convert_linear_density(ne, "Ne", "tex"))
         assert_allclose(peirce / k_tex, 1.045, atol=0.0005)
 
     def test_cloth_cover_factor(self):
@@ -210,11 +211,11 @@ def test_list_and_array_inputs_match_scalar_calls(func, rows):
 
 def test_convert_linear_density_arrays():
     values = [20.0, 40.0, 70.0]
-    expected = [tx.convert_linear_density(v, "denier", "Ne") for v in values]
-    assert_allclose(tx.convert_linear_density(values, "denier", "Ne"), expected, rtol=1e-14)
-    result = tx.convert_linear_density(np.array([[30.0], [60.0]]), "Ne", "tex")
+    expected = [convert_linear_density(v, "denier", "Ne") for v in values]
+    assert_allclose(convert_linear_density(values, "denier", "Ne"), expected, rtol=1e-14)
+    result = convert_linear_density(np.array([[30.0], [60.0]]), "Ne", "tex")
     assert result.shape == (2, 1)
-    scalar = tx.convert_linear_density(70, "denier", "dtex")
+    scalar = convert_linear_density(70, "denier", "dtex")
     assert np.ndim(scalar) == 0
     assert isinstance(float(scalar), float)
 
@@ -248,7 +249,7 @@ def test_nan_propagates_and_ranges_are_not_checked():
     assert math.isnan(tx.knit_areal_density(22, 16, math.nan, 7.8))
     assert math.isnan(tx.fractional_cover(math.nan, 40))
     assert math.isnan(tx.blend_density([0.5, math.nan], [1.14, 1.2]))
-    assert math.isnan(tx.convert_linear_density(math.nan, "Ne", "tex"))
+    assert math.isnan(convert_linear_density(math.nan, "Ne", "tex"))
     assert tx.woven_areal_density(-10, 60, 2.2, 2.2) < tx.woven_areal_density(0, 60, 2.2, 2.2)
     assert tx.fibre_volume_fraction(500, 0.1, 1.0) > 1  # non-physical in, non-physical out
 
@@ -298,7 +299,7 @@ def test_volume_fraction_in_unit_interval_for_physical_inputs(phi_true, thicknes
 @given(d=st.floats(min_value=1e-6, max_value=1e6, allow_nan=False))
 def test_denier_tex_round_trip(d):
     assert_allclose(tx.tex_to_denier(tx.denier_to_tex(d)), d, rtol=1e-14)
-    assert_allclose(tx.denier_to_tex(d), tx.convert_linear_density(d, "denier", "tex"), rtol=1e-12)
+    assert_allclose(tx.denier_to_tex(d), convert_linear_density(d, "denier", "tex"), rtol=1e-12)
 
 
 UNITS = ["tex", "dtex", "denier", "den", "Nm", "Ne", "number_meter", "number_english"]
@@ -306,9 +307,9 @@ UNITS = ["tex", "dtex", "denier", "den", "Nm", "Ne", "number_meter", "number_eng
 
 @given(value=pos, src=st.sampled_from(UNITS), dst=st.sampled_from(UNITS))
 def test_convert_linear_density_round_trip(value, src, dst):
-    there = tx.convert_linear_density(value, src, dst)
+    there = convert_linear_density(value, src, dst)
     assert there > 0
-    assert_allclose(tx.convert_linear_density(there, dst, src), value, rtol=1e-12)
+    assert_allclose(convert_linear_density(there, dst, src), value, rtol=1e-12)
 
 
 @given(tex=pos, rho=density, phi=st.floats(min_value=0.05, max_value=1.0))
@@ -380,7 +381,7 @@ def test_conditioned_mass_not_below_dry(m, regain):
 )
 def test_convert_linear_density_rejects_bad_units(src, dst, fragment):
     with pytest.raises(PackcalcError) as info:
-        tx.convert_linear_density(20, src, dst)
+        convert_linear_density(20, src, dst)
     assert info.value.field == "linear_density"
     message = str(info.value)
     assert fragment in message

@@ -180,7 +180,7 @@ def load_from_tables(
     """Load entries, custom items and pins from the edited tables, validated row by row
     (a row's ``pocket`` pins each of its items there)."""
     from packcalc.design import LoadEntry, Pin
-    from packcalc.loadfit import parse_item
+    from packcalc.library import parse_item
 
     names = [p.name for p in pockets]
     pins = []
