@@ -14,8 +14,8 @@ import streamlit as st
 
 from packcalc import textile
 from packcalc.batch import OPTION_ALIASES, OUTPUTS, apply, candidate_fabrics, sensitivity
-from packcalc.bom import bill_of_materials, bom_csv
 from packcalc.capacity import COMFORT_PRESSURE_KPA, POCKET_SHAPES
+from packcalc.cli import tshirt_verdict
 from packcalc.design import (
     CLOSURES,
     MAX_FILE_BYTES,
@@ -28,11 +28,12 @@ from packcalc.design import (
 )
 from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
-from packcalc.footprint import compare, ecobalyse_query, read_footprint
+from packcalc.footprint_data import read_footprint
 from packcalc.library import load_library, record_as_dict
 from packcalc.optimise import Brief, optimise
 from packcalc.packing import NAMED_PRESSURES
 from packcalc.pattern import OPTION_SPECS
+from packcalc.supply import bill_of_materials, bom_csv, compare, ecobalyse_query
 from packcalc.ui import display
 from packcalc.ui.figures import (
     breakdown_rows,
@@ -374,7 +375,7 @@ def answers(design, result, error: str | None) -> None:
             f"{_('of the real weights')} (packcalc validate)."
         )
     st.info(
-        f"**{result.tshirt_verdict()}.** "
+        f"**{tshirt_verdict(result)}.** "
         f"{_('Dry')} {display.mass(result.weight_dry.m_as('g'), u)}; "
         f"{_('sweat-soaked')} {display.mass(result.weight_wet.m_as('g'), u)} "
         f"({result.sweat_saturation:.0%} {_('of the fabrics’ pores filled, an assumption')})."

@@ -84,7 +84,7 @@ def base_value(design: Design, path: str, library: Library) -> float:
         return float(design.squeeze_pressure_kpa)
     if path == "pocket.scale":
         return 1.0
-    raise PackcalcError(f"--vary {path}", f"unknown parameter{did_you_mean(path, _all_paths())}")
+    raise PackcalcError(f"vary.{path}", f"unknown parameter{did_you_mean(path, _all_paths())}")
 
 
 def _all_paths() -> list[str]:
@@ -270,7 +270,7 @@ def evaluate(
     n = max((len(a) for a in arrays.values()), default=1)
     for path, array in arrays.items():
         if len(array) not in (1, n):
-            raise PackcalcError(f"--vary {path}", f"expected {n} values (or 1), got {len(array)}")
+            raise PackcalcError(f"vary.{path}", f"expected {n} values (or 1), got {len(array)}")
     if n > EVALUATE_CHUNK:
         # Blocks of variants keep the working arrays in the CPU caches and the memory low.
         blocks = [
@@ -298,7 +298,7 @@ def evaluate(
         base_value(design, path, library)  # refuses unknown paths
         values = array.astype(float)
         if not np.all(np.isfinite(values)):
-            raise PackcalcError(f"--vary {path}", "expected finite numbers")
+            raise PackcalcError(f"vary.{path}", "expected finite numbers")
         numeric[path] = np.broadcast_to(values, (n,))
     if not fabrics:
         return _evaluate_numeric(design, library, numeric, n)

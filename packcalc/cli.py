@@ -409,7 +409,8 @@ def _abrasion_minimums(specs: list[str] | None) -> dict[str, tuple[float, str]]:
 
 def _cmd_footprint(args: argparse.Namespace) -> None:
     from packcalc.estimator import estimate
-    from packcalc.footprint import ecobalyse_query, read_footprint
+    from packcalc.footprint_data import read_footprint
+    from packcalc.supply import ecobalyse_query
     from packcalc.units import check_number
 
     design = _design(args)
@@ -470,7 +471,7 @@ def format_estimate(result: Any) -> str:
         f"dry {result.weight_dry.m_as('g'):.1f} g; sweat-wet {result.weight_wet.m_as('g'):.1f} g",
         f"packed {result.packed_volume.m_as('L'):.3f} L at {result.packed_pressure.m_as('kPa'):g} "
         f"kPa (solid floor {result.packed_floor.m_as('L'):.3f} L)",
-        result.tshirt_verdict(),
+        tshirt_verdict(result),
         "",
         "breakdown",
     ]
@@ -736,6 +737,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The library's errors name the field; on the command line the flag that set it.
+FLAG_OF_FIELD = {
+    "made_in": "--made-in",
+    "load": "--load",
+    "item": "--item",
+    "vary": "--vary",
+    "locks": "--lock",
+    "allowed_fabrics": "--fabrics",
+}
+
+
+def as_flag(exc: PackcalcError) -> PackcalcError:
+    """The error with its field named as the command-line flag that set it
+    (``vary.back_height`` → ``--vary back_height``)."""
+    for field, flag in FLAG_OF_FIELD.items():
+        if exc.field == field or exc.field[: len(field) + 1] in (f"{field}.", f"{field} "):
+            return PackcalcError(f"{flag} {exc.field[len(field) + 1 :]}".strip(), exc.message)
+    return exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input)."""
     parser = build_parser()
@@ -743,7 +764,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.run(args)
     except PackcalcError as exc:
-        sys.stderr.write(f"packcalc: error: {exc}\n")
+        sys.stderr.write(f"packcalc: error: {as_flag(exc)}\n")
         return 2
     except BrokenPipeError:
         return 0
@@ -751,10 +772,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("packcalc: stopped (Ctrl-C)\n")
         return 130
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 def format_fit(fit: Any, design_name: str) -> str:
@@ -793,3 +810,19 @@ def format_fit(fit: Any, design_name: str) -> str:
         f"({'fits' if fit.body_fits else 'does not fit'} the runner's {fit.body_chest_cm:g} cm)",
     ]
     return "\n".join(lines)
+
+
+def tshirt_verdict(result: Any) -> str:
+    """One line: the vest against the reference t-shirt, in volume and in weight."""
+    from packcalc.estimator import REFERENCE_TEE
+
+    tee = result.tshirts[REFERENCE_TEE]
+    return (
+        f"vs {tee['name']}: {result.tshirt_volume_ratio:.2f} × its packed volume "
+        f"({tee['packed_volume'].m_as('L'):.3f} L), {result.tshirt_weight_ratio:.2f} × its "
+        f"weight ({tee['mass'].m_as('g'):g} g)"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -121,6 +121,7 @@ class Estimate:
     load: str | None = None
     extra_items: tuple[Item, ...] = ()
     pins: tuple[Any, ...] = ()
+    sewing: Sewing | None = field(default=None, repr=False, compare=False)
 
     @functools.cached_property
     def pattern(self) -> Pattern:
@@ -147,10 +148,11 @@ class Estimate:
         air_shares: Sequence[float] = (0.0, 0.33),
         data: Any = None,
     ) -> list[Any]:
-        """Supply-chain scenarios of this design (``packcalc.footprint.compare``): made
+        """Supply-chain scenarios of this design (:func:`packcalc.supply.compare`): made
         at ``made_in`` (default: the design's site) and at each of ``compare_to``; ``data``
-        is a ``read_footprint()`` already read (default: read the packaged file)."""
-        from packcalc.footprint import compare
+        is a :func:`packcalc.footprint_data.read_footprint` already read (default: read
+        the packaged file)."""
+        from packcalc.supply import compare
 
         return compare(
             self, self.library or load_library(), made_in or self.design.made_in, compare_to,
@@ -178,15 +180,6 @@ class Estimate:
         strap = self.design.options["strap_width"]
         pressure = comfort.shoulder_pressure_kpa(self.carried_mass.m_as("g"), strap)
         return Q_(float(pressure), ureg.kilopascal)
-
-    def tshirt_verdict(self) -> str:
-        """One line: the vest against the reference t-shirt, in volume and in weight."""
-        tee = self.tshirts[REFERENCE_TEE]
-        return (
-            f"vs {tee['name']}: {self.tshirt_volume_ratio:.2f} × its packed volume "
-            f"({tee['packed_volume'].m_as('L'):.3f} L), {self.tshirt_weight_ratio:.2f} × its "
-            f"weight ({tee['mass'].m_as('g'):g} g)"
-        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the ``--json`` output): figures in g, m² and L."""
@@ -887,4 +880,5 @@ def estimate(
         load=load,
         extra_items=tuple(extra_items),
         pins=tuple(pins),
+        sewing=sewing(design),
     )

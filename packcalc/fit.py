@@ -295,7 +295,7 @@ def load_items(
     entries: list[tuple[str, int]] = []
     custom: list[Item] = list(extra)
     if load is not None:
-        entries += [(e.item, e.quantity) for e in library.loadlist(load, "--load").items]
+        entries += [(e.item, e.quantity) for e in library.loadlist(load, "load").items]
     else:
         if design.load_list:
             entries += [(e.item, e.quantity) for e in library.loadlists[design.load_list].items]

@@ -1184,7 +1184,7 @@ def record_as_dict(record: Fibre | Fabric | Trim | Stitch | Item | LoadList) -> 
     return out
 
 
-def parse_item(text: str, field_name: str = "--item") -> Item:
+def parse_item(text: str, field_name: str = "item") -> Item:
     """A custom item from one line: ``"name, mass, volume[, shape, dims…][, flags]"``.
 
     Examples: ``"salt tabs, 15 g, 0.03 L"`` (a cube of that volume);

@@ -215,7 +215,7 @@ def allowed_fabrics(
     for group in PANEL_GROUPS:
         kept = []
         for fabric_id in choices.get(group, [design.group_spec(group).fabric]):
-            fabric = library.fabric(fabric_id, f"--fabrics {group}")
+            fabric = library.fabric(fabric_id, f"allowed_fabrics.{group}")
             if group in LOAD_BEARING_GROUPS and not brief.any_fabric and not fabric.load_bearing:
                 notes.append(f"{fabric_id} left out of the {group}s: not rated load-bearing")
                 continue
@@ -281,7 +281,7 @@ def _space(
     for lock in locks:
         if lock not in OPTION_ALIASES and lock != "pocket.scale":
             hint = ", ".join([*OPTION_ALIASES, "pocket.scale"])
-            raise PackcalcError("--lock", f"unknown parameter {lock!r}: expected one of {hint}")
+            raise PackcalcError("locks", f"unknown parameter {lock!r}: expected one of {hint}")
     paths, bounds = [], []
     for path in [*OPTION_ALIASES, "pocket.scale"]:
         if path in locks:

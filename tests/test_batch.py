@@ -83,7 +83,7 @@ def test_vectorised_pass_equals_the_single_design_path(
 
 def test_bad_variants_are_refused():
     with pytest.raises(
-        PackcalcError, match=r"--vary back\.hieght: unknown parameter \(did you mean"
+        PackcalcError, match=r"vary\.back\.hieght: unknown parameter \(did you mean"
     ):
         evaluate(RACE, {"back.hieght": [30.0]}, LIB)
     with pytest.raises(PackcalcError, match="unknown fabric 'nope'"):

@@ -7,10 +7,11 @@ import dataclasses
 import pytest
 from numpy.testing import assert_allclose
 
-from packcalc.bom import BOM_COLUMNS, MARKER_EFFICIENCY, bill_of_materials, bom_csv
+from packcalc.bom import MARKER_EFFICIENCY
 from packcalc.design import load_design
 from packcalc.estimator import estimate
 from packcalc.library import load_library
+from packcalc.supply import BOM_COLUMNS, bill_of_materials, bom_csv
 
 LIB = load_library()
 

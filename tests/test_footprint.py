@@ -11,16 +11,10 @@ from packcalc import PackcalcError
 from packcalc.cli import main
 from packcalc.design import load_design
 from packcalc.estimator import estimate
-from packcalc.footprint import (
-    compare,
-    ecobalyse_query,
-    leg_co2e_kg,
-    making_minutes,
-    read_footprint,
-    road_share,
-    scenario,
-)
+from packcalc.footprint import leg_co2e_kg, road_share
+from packcalc.footprint_data import read_footprint
 from packcalc.library import load_library
+from packcalc.supply import compare, ecobalyse_query, making_minutes, scenario
 
 LIB = load_library()
 DATA = read_footprint()

@@ -86,7 +86,7 @@ def test_locks_and_fabric_roles():
     assert allowed.design.group_spec("strap").fabric == "tee-jersey-polyester"
     with pytest.raises(PackcalcError, match=r"fabrics\.strap: no fabric meets"):
         optimise(RACE, Brief(load="", min_abrasion={"strap": (1000, "taber")}), LIB, samples=200)
-    with pytest.raises(PackcalcError, match=r"--lock: unknown parameter 'back\.heigth'"):
+    with pytest.raises(PackcalcError, match=r"locks: unknown parameter 'back\.heigth'"):
         optimise(RACE, brief, LIB, locks=["back.heigth"], samples=200)
 
 
