@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -575,108 +575,154 @@ def _check_trim(library: Library, trim_id: str, where: str, kinds: tuple[str, ..
     return trim_id
 
 
+DESIGN_KEYS = frozenset({
+    "name", "description", "size", "body", "options", "panels", "custom_panels", "seams",
+    "finish", "closures", "details", "pockets", "trims", "load", "squeeze_pressure",
+    "tolerances", "comparison", "made_in",
+})  # fmt: skip
+
+
 def design_from_dict(data: Mapping[str, Any], library: Library | None = None) -> Design:
-    """Validate a design given as a dict (parsed TOML) and build the :class:`Design`."""
+    """Validate a design given as a dict (parsed TOML) and build the :class:`Design`.
+
+    Each section has its reader (``read_body``, ``read_options``, ``read_panels``, …),
+    which the app's tables reuse so that a value entered there meets the same rules and
+    messages as in a file.
+    """
     library = library or load_library()
     if not isinstance(data, Mapping):
         raise PackcalcError("design", f"expected a table of design keys, got {type(data).__name__}")
-    top = _Table(
-        dict(data),
-        "",
-        {
-            "name", "description", "size", "body", "options", "panels", "custom_panels",
-            "seams", "finish", "closures", "details", "pockets", "trims", "load",
-            "squeeze_pressure", "tolerances", "comparison", "made_in",
-        },
-    )  # fmt: skip
-    name = top.text("name")
+    top = _Table(dict(data), "", set(DESIGN_KEYS))
+    name = top.text("name")  # sections are read in file order: the first error is reported
+    body, size = read_body(top, library)
+    options = read_options(top.get("options", {}), body)
+    panels = read_panels(top.require("panels"), library)
+    custom_panels = read_custom_panels(top.get("custom_panels"), library)
+    seams = read_seams(top.get("seams", {}), library)
+    finish = read_finish(top.get("finish", {}), library, seams)
+    closures = read_closures(top.get("closures", {}), library)
+    details = _read_details(top.get("details", {}), library)
+    pockets = read_pockets(top.get("pockets"), library)
+    trims = read_trims(top.get("trims"), library)
+    load_list, load, custom_items, pins = read_load(top.get("load", {}), library, pockets)
+    design = Design(
+        name=name,
+        body=body,
+        size=size,
+        options=MappingProxyType(options),
+        panels=panels,
+        custom_panels=custom_panels,
+        seams=seams,
+        finish=finish,
+        closures=closures,
+        details=details,
+        pockets=pockets,
+        trims=trims,
+        load_list=load_list,
+        load=load,
+        custom_items=custom_items,
+        pins=pins,
+        squeeze_pressure_kpa=read_pressure(top.get("squeeze_pressure", "2 kPa")),
+        tolerances=read_tolerances(top.get("tolerances", {})),
+        description=top.text("description", ""),
+        comparisons=read_comparisons(top.get("comparison")),
+        made_in=top.text("made_in", "FR-Drome"),
+    )
+    # Drafting checks that the options fit together (the girth closes, …).
+    draft(design.body, design.options)
+    return design
 
-    # Body: a size label of the size table, or explicit measurements.
+
+def read_body(top: _Table, library: Library) -> tuple[Body, str | None]:
+    """The body: a size label of the size table (default M), or a ``[body]`` table of
+    explicit measurements; returns the body and its size label (``None`` if custom)."""
     if top.has("body") and top.has("size"):
         raise PackcalcError("size", "give either 'size' or a [body] table, not both")
-    if top.has("body"):
-        body_table = _Table(top.get("body"), "body", {"chest", "back_length"})
-        # An adult's range: outside it the size table's grading means nothing.
-        body = Body(
-            body_table.length("chest", minimum=60.0, allow_zero=True, maximum=150.0),
-            body_table.length("back_length", minimum=30.0, allow_zero=True, maximum=60.0),
-            "custom",
-        )
-        size = None
-    else:
+    if not top.has("body"):
         size = top.text("size", "M")
-        body = body_for_size(size, library, "size")
+        return body_for_size(size, library, "size"), size
+    table = _Table(top.get("body"), "body", {"chest", "back_length"})
+    # An adult's range: outside it the size table's grading means nothing.
+    return Body(
+        table.length("chest", minimum=60.0, allow_zero=True, maximum=150.0),
+        table.length("back_length", minimum=30.0, allow_zero=True, maximum=60.0),
+        "custom",
+    ), None
 
-    option_table = _Table(top.get("options", {}), "options", set(OPTION_SPECS))
+
+def read_options(raw: Any, body: Body) -> dict[str, float]:
+    """``[options]``: the pattern options [cm], the body's defaults for those not given."""
+    table = _Table(raw, "options", set(OPTION_SPECS))
     # Any sign parses here; check_options then holds each option to its own limits.
     given = {
-        key: parse_quantity(value, "cm", option_table.at(key), minimum=None)
-        for key, value in option_table.data.items()
+        key: parse_quantity(value, "cm", table.at(key), minimum=None)
+        for key, value in table.data.items()
     }
     check_options(given)
-    options = {**default_options(body), **given}
+    return {**default_options(body), **given}
 
-    panels_raw = _Table(top.require("panels"), "panels", set(PANEL_GROUPS) | PANEL_NAMES)
+
+def read_panels(raw: Any, library: Library) -> Mapping[str, PanelSpec]:
+    """``[panels]``: a fabric per panel group (or per drafted panel)."""
+    table = _Table(raw, "panels", set(PANEL_GROUPS) | PANEL_NAMES)
     panels = {
-        key: _panel_spec(
-            _Table(value, f"panels.{key}", {"fabric", "layers", "construction", "areal_density"}),
-            library,
-        )
-        for key, value in panels_raw.data.items()
+        key: _panel_spec(_Table(value, f"panels.{key}", PANEL_SPEC_KEYS), library)
+        for key, value in table.data.items()
     }
     for group in PANEL_GROUPS:
         members = [n for n in PANEL_NAMES if n.startswith(group)]
         if group not in panels and not all(n in panels for n in members):
             raise PackcalcError(f"panels.{group}", "missing: every panel needs a fabric")
+    return MappingProxyType(panels)
 
-    custom_panels = []
-    for i, raw in enumerate(_list_of_tables(top.get("custom_panels"), "custom_panels")):
-        t = _Table(
-            raw,
-            f"custom_panels[{i}]",
-            {"name", "points", "edges", "fabric", "layers", "construction", "areal_density"},
-        )
-        points_raw = t.require("points")
-        if not isinstance(points_raw, list) or len(points_raw) < 3:
-            raise PackcalcError(t.at("points"), 'expected at least 3 points like ["0 cm", "0 cm"]')
-        points = []
-        for j, point in enumerate(points_raw):
-            if not isinstance(point, list) or len(point) != 2:
-                raise PackcalcError(
-                    f"{t.at('points')}[{j}]",
-                    f'expected [x, y] like ["8 cm", "0 cm"], got {point!r}',
-                )
-            points.append(
-                tuple(
-                    parse_quantity(
-                        v, "cm", f"{t.at('points')}[{j}]", minimum=-1000.0, allow_zero=True
-                    )
-                    for v in point
-                )
-            )
+
+PANEL_SPEC_KEYS = {"fabric", "layers", "construction", "areal_density"}
+
+
+def read_custom_panels(raw: Any, library: Library) -> tuple[CustomPanel, ...]:
+    """``[[custom_panels]]``: outlines of the designer's own pieces."""
+    panels: list[CustomPanel] = []
+    for i, entry in enumerate(_list_of_tables(raw, "custom_panels")):
+        t = _Table(entry, f"custom_panels[{i}]", {"name", "points", "edges", *PANEL_SPEC_KEYS})
+        points = _read_points(t)
         edges = t.get("edges", ["bound"] * len(points))
         if not isinstance(edges, list) or len(edges) != len(points):
             raise PackcalcError(
                 t.at("edges"), f"expected {len(points)} edge kinds ('bound' or 'seam')"
             )
-        panel_name = t.text("name")
-        if panel_name in PANEL_NAMES or any(c.name == panel_name for c in custom_panels):
-            raise PackcalcError(t.at("name"), f"duplicate panel name {panel_name!r}")
-        custom_panel(panel_name, points, edges, f"custom_panels[{i}]")  # kinds and outline
-        custom_panels.append(
-            CustomPanel(panel_name, tuple(points), tuple(edges), _panel_spec(t, library))
-        )
+        name = t.text("name")
+        if name in PANEL_NAMES or any(c.name == name for c in panels):
+            raise PackcalcError(t.at("name"), f"duplicate panel name {name!r}")
+        custom_panel(name, points, edges, f"custom_panels[{i}]")  # kinds and outline
+        panels.append(CustomPanel(name, tuple(points), tuple(edges), _panel_spec(t, library)))
+    return tuple(panels)
 
-    seam_table = _Table(
-        top.get("seams", {}), "seams", {"method", "stitch", "allowance", "thread", "tape"}
-    )
-    method = seam_table.text("method", "stitched", SEAM_METHODS)
+
+def _read_points(t: _Table) -> list[tuple[float, ...]]:
+    raw = t.require("points")
+    if not isinstance(raw, list) or len(raw) < 3:
+        raise PackcalcError(t.at("points"), 'expected at least 3 points like ["0 cm", "0 cm"]')
+    points = []
+    for j, point in enumerate(raw):
+        where = f"{t.at('points')}[{j}]"
+        if not isinstance(point, list) or len(point) != 2:
+            raise PackcalcError(where, f'expected [x, y] like ["8 cm", "0 cm"], got {point!r}')
+        points.append(
+            tuple(parse_quantity(v, "cm", where, minimum=-1000.0, allow_zero=True) for v in point)
+        )
+    return points
+
+
+def read_seams(raw: Any, library: Library) -> SeamSpec:
+    """``[seams]``: method, stitch, allowance, thread and (bonded) tape."""
+    t = _Table(raw, "seams", {"method", "stitch", "allowance", "thread", "tape"})
+    method = t.text("method", "stitched", SEAM_METHODS)
     seams = SeamSpec(
         method=method,
-        stitch=seam_table.text("stitch", "301"),
-        allowance_cm=seam_table.length("allowance", 0.6, allow_zero=True, maximum=5.0),
-        thread=seam_table.text("thread", ""),
-        tape=seam_table.text("tape", ""),
+        stitch=t.text("stitch", "301"),
+        allowance_cm=t.length("allowance", 0.6, allow_zero=True, maximum=5.0),
+        thread=t.text("thread", ""),
+        tape=t.text("tape", ""),
     )
     library.stitch(seams.stitch, "seams.stitch")
     if method == "stitched" and not seams.thread:
@@ -687,134 +733,158 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
         if not seams.tape:
             raise PackcalcError("seams.tape", "bonded seams need a seam tape (a trim id)")
         _check_trim(library, seams.tape, "seams.tape", ("seam-tape",))
+    return seams
 
-    finish_table = _Table(top.get("finish", {}), "finish", {"binding", "stitch"})
-    finish = FinishSpec(
-        binding=finish_table.text("binding", ""), stitch=finish_table.text("stitch", "406")
-    )
+
+def read_finish(raw: Any, library: Library, seams: SeamSpec) -> FinishSpec:
+    """``[finish]``: the binding of the edges and its stitch."""
+    t = _Table(raw, "finish", {"binding", "stitch"})
+    finish = FinishSpec(binding=t.text("binding", ""), stitch=t.text("stitch", "406"))
     if finish.binding:
         _check_trim(library, finish.binding, "finish.binding", ("binding", "elastic"))
         library.stitch(finish.stitch, "finish.stitch")
         if not seams.thread:
             raise PackcalcError("seams.thread", "the binding is sewn on: give a thread (a trim id)")
+    return finish
 
-    closure_kinds = {
-        "zip_chain": ("zipper-chain",),
-        "zip_slider": ("zipper-slider",),
-        "elastic": ("elastic", "binding"),
-        "drawcord": ("cord",),
-        "cord_lock": ("cord-lock",),
-        "hook": ("hook",),
-    }
-    closure_table = _Table(top.get("closures", {}), "closures", set(closure_kinds))
-    closures = ClosureTrims(
+
+CLOSURE_TRIM_KINDS = {
+    "zip_chain": ("zipper-chain",),
+    "zip_slider": ("zipper-slider",),
+    "elastic": ("elastic", "binding"),
+    "drawcord": ("cord",),
+    "cord_lock": ("cord-lock",),
+    "hook": ("hook",),
+}
+
+
+def read_closures(raw: Any, library: Library) -> ClosureTrims:
+    """``[closures]``: the trims each pocket closure is made of."""
+    t = _Table(raw, "closures", set(CLOSURE_TRIM_KINDS))
+    return ClosureTrims(
         **{
             key: _check_trim(
-                library,
-                closure_table.text(key, getattr(ClosureTrims, key)),
-                f"closures.{key}",
-                kinds,
+                library, t.text(key, getattr(ClosureTrims, key)), f"closures.{key}", kinds
             )
-            for key, kinds in closure_kinds.items()
+            for key, kinds in CLOSURE_TRIM_KINDS.items()
         }
     )
 
-    details = _read_details(top.get("details", {}), library)
 
-    pockets = []
-    names = set()
-    for i, raw in enumerate(_list_of_tables(top.get("pockets"), "pockets")):
-        t = _Table(
-            raw,
-            f"pockets[{i}]",
-            {"name", "location", "width", "height", "gusset", "fabric", "closure", "reachable",
-             "shape", "purpose"},
-        )  # fmt: skip
-        location = t.text("location", choices=POCKET_LOCATIONS)
-        gusset = t.length("gusset", 0.0, allow_zero=True)
-        pocket_name = t.text("name", f"{location} pocket")
-        closure = t.text("closure", "none", CLOSURES)
-        pocket = Pocket(
-            name=pocket_name,
-            location=location,
-            width_cm=t.length("width"),
-            height_cm=t.length("height"),
-            gusset_cm=gusset,
-            fabric=t.text("fabric"),
-            closure=closure,
-            reachable=t.flag("reachable", location.startswith(("front", "side"))),
-            shape=t.text("shape", "box" if gusset > 0 else "patch", POCKET_SHAPES),
-            purpose=t.text(
-                "purpose",
-                default_purpose(pocket_name, location, gusset, closure),
-                POCKET_PURPOSES,
-            ),
-        )
-        if pocket.shape == "box" and gusset <= 0:
-            raise PackcalcError(t.at("gusset"), "a box pocket needs a gusset, like '3 cm'")
-        library.fabric(pocket.fabric, t.at("fabric"))
-        if pocket.name in names:
+POCKET_KEYS = {"name", "location", "width", "height", "gusset", "fabric", "closure",
+               "reachable", "shape", "purpose"}  # fmt: skip
+
+
+def read_pockets(raw: Any, library: Library) -> tuple[Pocket, ...]:
+    """``[[pockets]]``: each pocket, with names unique."""
+    pockets: list[Pocket] = []
+    for i, entry in enumerate(_list_of_tables(raw, "pockets")):
+        t = _Table(entry, f"pockets[{i}]", POCKET_KEYS)
+        pocket = _read_pocket(t, library)
+        if any(p.name == pocket.name for p in pockets):
             raise PackcalcError(t.at("name"), f"duplicate pocket name {pocket.name!r}")
-        names.add(pocket.name)
         pockets.append(pocket)
+    return tuple(pockets)
 
+
+def _read_pocket(t: _Table, library: Library) -> Pocket:
+    location = t.text("location", choices=POCKET_LOCATIONS)
+    gusset = t.length("gusset", 0.0, allow_zero=True)
+    name = t.text("name", f"{location} pocket")
+    closure = t.text("closure", "none", CLOSURES)
+    shape = t.text("shape", "box" if gusset > 0 else "patch", POCKET_SHAPES)
+    if shape == "box" and gusset <= 0:
+        raise PackcalcError(t.at("gusset"), "a box pocket needs a gusset, like '3 cm'")
+    fabric = t.text("fabric")
+    library.fabric(fabric, t.at("fabric"))
+    return Pocket(
+        name=name,
+        location=location,
+        width_cm=t.length("width"),
+        height_cm=t.length("height"),
+        gusset_cm=gusset,
+        fabric=fabric,
+        closure=closure,
+        reachable=t.flag("reachable", location.startswith(("front", "side"))),
+        shape=shape,
+        purpose=t.text(
+            "purpose", default_purpose(name, location, gusset, closure), POCKET_PURPOSES
+        ),
+    )
+
+
+def read_trims(raw: Any, library: Library) -> tuple[TrimUse, ...]:
+    """``[[trims]]``: library trims by pieces, length or area, as each is sold."""
     trims = []
-    for i, raw in enumerate(_list_of_tables(top.get("trims"), "trims")):
-        t = _Table(raw, f"trims[{i}]", {"id", "quantity", "length", "area"})
+    for i, entry in enumerate(_list_of_tables(raw, "trims")):
+        t = _Table(entry, f"trims[{i}]", {"id", "quantity", "length", "area"})
         trim_id = t.text("id")
         trim = library.trim(trim_id, t.at("id"))
         if trim.mass_g is not None:
-            use = TrimUse(trim_id, quantity=t.whole("quantity", 1))
             if t.has("length") or t.has("area"):
                 raise PackcalcError(
                     t.at("quantity"), f"{trim_id!r} is counted in pieces: give 'quantity'"
                 )
+            trims.append(TrimUse(trim_id, quantity=t.whole("quantity", 1)))
         elif trim.linear_mass_g_m is not None:
             if not t.has("length"):
                 raise PackcalcError(
                     t.at("length"), f"{trim_id!r} is sold by length: give a length like '60 cm'"
                 )
-            use = TrimUse(trim_id, length_cm=t.length("length"))
+            trims.append(TrimUse(trim_id, length_cm=t.length("length")))
         else:
             if not t.has("area"):
                 raise PackcalcError(
                     t.at("area"), f"{trim_id!r} is sold by area: give an area like '50 cm**2'"
                 )
             area = parse_quantity(t.get("area"), "cm**2", t.at("area"), maximum=1e5)
-            use = TrimUse(trim_id, area_cm2=area)
-        trims.append(use)
+            trims.append(TrimUse(trim_id, area_cm2=area))
+    return tuple(trims)
 
-    load_table = _Table(top.get("load", {}), "load", {"list", "items", "custom", "pins"})
-    load_list = load_table.get("list")
+
+def read_load(
+    raw: Any, library: Library, pockets: Sequence[Pocket]
+) -> tuple[str | None, tuple[LoadEntry, ...], tuple[Item, ...], tuple[Pin, ...]]:
+    """``[load]``: a library load list, more library items, custom items and pins."""
+    t = _Table(raw, "load", {"list", "items", "custom", "pins"})
+    load_list = t.get("list")
     if load_list is not None:
         library.loadlist(load_list, "load.list")
-    load = []
-    for i, raw in enumerate(_list_of_tables(load_table.get("items"), "load.items")):
-        t = _Table(raw, f"load.items[{i}]", {"id", "quantity"})
-        item_id = t.text("id")
-        library.item(item_id, t.at("id"))
-        load.append(LoadEntry(item_id, t.whole("quantity", 1)))
-    custom_items = []
-    for i, raw in enumerate(_list_of_tables(load_table.get("custom"), "load.custom")):
-        custom_items.append(_custom_item(raw, f"load.custom[{i}]"))
-    pins = _read_pins(load_table.get("pins"), pockets, library, custom_items)
+    entries = []
+    for i, entry in enumerate(_list_of_tables(t.get("items"), "load.items")):
+        item = _Table(entry, f"load.items[{i}]", {"id", "quantity"})
+        item_id = item.text("id")
+        library.item(item_id, item.at("id"))
+        entries.append(LoadEntry(item_id, item.whole("quantity", 1)))
+    custom = tuple(
+        _custom_item(entry, f"load.custom[{i}]")
+        for i, entry in enumerate(_list_of_tables(t.get("custom"), "load.custom"))
+    )
+    pins = _read_pins(t.get("pins"), list(pockets), library, list(custom))
+    return load_list, tuple(entries), custom, pins
 
-    pressure = parse_quantity(
-        top.get("squeeze_pressure", "2 kPa"), "kPa", "squeeze_pressure", maximum=200.0
-    )
-    tol_table = _Table(
-        top.get("tolerances", {}), "tolerances", {"areal_density", "dimensions", "trims"}
-    )
-    tolerances = Tolerances(
-        areal_density=tol_table.fraction("areal_density", Tolerances.areal_density),
-        dimensions=tol_table.fraction("dimensions", Tolerances.dimensions),
-        trims=tol_table.fraction("trims", Tolerances.trims),
+
+def read_pressure(raw: Any) -> float:
+    """``squeeze_pressure``: the pressure the packed volume is given at [kPa]."""
+    return parse_quantity(raw, "kPa", "squeeze_pressure", maximum=200.0)
+
+
+def read_tolerances(raw: Any) -> Tolerances:
+    """``[tolerances]``: manufacturing tolerances, relative [-]."""
+    t = _Table(raw, "tolerances", {"areal_density", "dimensions", "trims"})
+    return Tolerances(
+        areal_density=t.fraction("areal_density", Tolerances.areal_density),
+        dimensions=t.fraction("dimensions", Tolerances.dimensions),
+        trims=t.fraction("trims", Tolerances.trims),
     )
 
-    comparisons = []
-    for i, raw in enumerate(_list_of_tables(top.get("comparison"), "comparison")):
-        t = _Table(raw, f"comparison[{i}]", {"name", "mass", "capacity", "source", "note"})
-        comparisons.append(
+
+def read_comparisons(raw: Any) -> tuple[Comparison, ...]:
+    """``[[comparison]]``: real vests to hold the design against, with their sources."""
+    out = []
+    for i, entry in enumerate(_list_of_tables(raw, "comparison")):
+        t = _Table(entry, f"comparison[{i}]", {"name", "mass", "capacity", "source", "note"})
+        out.append(
             Comparison(
                 name=t.text("name"),
                 mass_g=parse_quantity(t.require("mass"), "g", t.at("mass")),
@@ -823,33 +893,7 @@ def design_from_dict(data: Mapping[str, Any], library: Library | None = None) ->
                 note=t.text("note", ""),
             )
         )
-
-    design = Design(
-        name=name,
-        body=body,
-        size=size,
-        options=MappingProxyType(options),
-        panels=MappingProxyType(panels),
-        custom_panels=tuple(custom_panels),
-        seams=seams,
-        finish=finish,
-        closures=closures,
-        details=details,
-        pockets=tuple(pockets),
-        trims=tuple(trims),
-        load_list=load_list,
-        load=tuple(load),
-        custom_items=tuple(custom_items),
-        pins=pins,
-        squeeze_pressure_kpa=pressure,
-        tolerances=tolerances,
-        description=top.text("description", ""),
-        comparisons=tuple(comparisons),
-        made_in=top.text("made_in", "FR-Drome"),
-    )
-    # Drafting checks that the options fit together (the girth closes, …).
-    draft(design.body, design.options)
-    return design
+    return tuple(out)
 
 
 # The drafted panels, by name (pattern.draft makes these).

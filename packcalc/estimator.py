@@ -183,7 +183,6 @@ class Estimate:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the ``--json`` output): figures in g, m² and L."""
-        grams = {k: round(v.m_as("g"), 3) for k, v in self.weight_breakdown.items()}
         return {
             "design": self.design.name,
             "size": self.design.size or "custom",
@@ -191,65 +190,131 @@ class Estimate:
                 "chest_cm": self.design.body.chest,
                 "back_length_cm": self.design.body.back_length,
             },
+            **self._weight_dict(),
+            **self._packed_dict(),
+            **self._fit_dict(),
+            "notes": list(self.notes) + list(self.load_fit.notes),
+        }
+
+    def _weight_dict(self) -> dict[str, Any]:
+        def grams(table: Mapping[str, Any]) -> dict[str, float]:
+            return {k: round(v.m_as("g"), 3) for k, v in table.items()}
+
+        p5, p50, p95 = (round(v.m_as("g"), 2) for v in self.weight_band)
+        tolerance = self.weight_tolerance_band
+        return {
             "weight_g": round(self.weight.m_as("g"), 3),
-            "weight_breakdown_g": grams,
-            "weight_by_material_g": {
-                k: round(v.m_as("g"), 3) for k, v in self.weight_by_material.items()
-            },
-            "weight_by_category_g": {
-                k: round(v.m_as("g"), 3) for k, v in self.weight_by_category.items()
-            },
-            "weight_band_g": [
-                round(self.weight_band[0].m_as("g"), 2),
-                round(self.weight_band[2].m_as("g"), 2),
-            ],
-            "weight_tolerance_band_g": [
-                round(self.weight_tolerance_band[0].m_as("g"), 2),
-                round(self.weight_tolerance_band[2].m_as("g"), 2),
-            ],
+            "weight_breakdown_g": grams(self.weight_breakdown),
+            "weight_by_material_g": grams(self.weight_by_material),
+            "weight_by_category_g": grams(self.weight_by_category),
+            "weight_band_g": [p5, p95],
+            "weight_tolerance_band_g": [round(tolerance[i].m_as("g"), 2) for i in (0, 2)],
             "model_error": self.library.calibration.model_error if self.library else 0.0,
-            "weight_p50_g": round(self.weight_band[1].m_as("g"), 2),
+            "weight_p50_g": p50,
             "weight_dry_g": round(self.weight_dry.m_as("g"), 3),
             "weight_wet_g": round(self.weight_wet.m_as("g"), 3),
             "sweat_saturation": self.sweat_saturation,
             "fabric_area_m2": round(self.fabric_area.m_as("m**2"), 5),
+        }
+
+    def _packed_dict(self) -> dict[str, Any]:
+        def litres(values: Any) -> list[float]:
+            return [round(float(v), 4) for v in values.m_as("L")]
+
+        tees = {
+            tee: {
+                "name": data["name"],
+                "mass_g": data["mass"].m_as("g"),
+                "packed_volume_l": round(data["packed_volume"].m_as("L"), 4),
+                "volume_ratio": round(data["volume_ratio"], 4),
+                "weight_ratio": round(data["weight_ratio"], 4),
+            }
+            for tee, data in self.tshirts.items()
+        }
+        pressures = self.packed_curve["pressure"].m_as("kPa")
+        curves = {
+            f"{key}_l": litres(curve)
+            for key, curve in self.packed_curve.items()
+            if key != "pressure"
+        }
+        return {
             "packed_pressure_kpa": self.packed_pressure.m_as("kPa"),
             "packed_volume_l": round(self.packed_volume.m_as("L"), 4),
             "packed_floor_l": round(self.packed_floor.m_as("L"), 4),
             "tshirt_volume_ratio": round(self.tshirt_volume_ratio, 4),
             "tshirt_weight_ratio": round(self.tshirt_weight_ratio, 4),
             "tshirt_reference": REFERENCE_TEE,
-            "tshirts": {
-                tee: {
-                    "name": data["name"],
-                    "mass_g": data["mass"].m_as("g"),
-                    "packed_volume_l": round(data["packed_volume"].m_as("L"), 4),
-                    "volume_ratio": round(data["volume_ratio"], 4),
-                    "weight_ratio": round(data["weight_ratio"], 4),
-                }
-                for tee, data in self.tshirts.items()
-            },
-            "packed_curve": {
-                "pressure_kpa": [
-                    round(float(p), 4) for p in self.packed_curve["pressure"].m_as("kPa")
-                ],
-                **{
-                    f"{key}_l": [round(float(v), 4) for v in curve.m_as("L")]
-                    for key, curve in self.packed_curve.items()
-                    if key != "pressure"
-                },
-            },
+            "tshirts": tees,
+            "packed_curve": {"pressure_kpa": [round(float(p), 4) for p in pressures], **curves},
+        }
+
+    def _fit_dict(self) -> dict[str, Any]:
+        fit = self.load_fit
+        return {
             "capacity_l": {
-                "relaxed": round(self.load_fit.capacity_relaxed_l, 4),
-                "nominal": round(self.load_fit.capacity_nominal_l, 4),
-                "stretched": round(self.load_fit.capacity_stretched_l, 4),
+                "relaxed": round(fit.capacity_relaxed_l, 4),
+                "nominal": round(fit.capacity_nominal_l, 4),
+                "stretched": round(fit.capacity_stretched_l, 4),
             },
-            "load_fit": self.load_fit.to_dict(),
+            "load_fit": fit.to_dict(),
             "carried_mass_g": round(self.carried_mass.m_as("g"), 2),
             "shoulder_pressure_kpa": round(self.shoulder_pressure.m_as("kPa"), 3),
             "shoulder_pressure_limit_kpa": comfort.SHOULDER_PRESSURE_LIMIT_KPA,
-            "notes": list(self.notes) + list(self.load_fit.notes),
         }
+
+    def __repr__(self) -> str:
+        p5, _, p95 = (v.m_as("g") for v in self.weight_band)
+        return (
+            f"<Estimate {self.design.name!r} size {self.design.size or 'custom'}: "
+            f"{self.weight.m_as('g'):.1f} g (likely {p5:.0f}–{p95:.0f} g), packed "
+            f"{self.packed_volume.m_as('L'):.2f} L at {self.packed_pressure.m_as('kPa'):g} kPa, "
+            f"capacity {self.load_fit.capacity_nominal_l:.1f} L nominal>"
+        )
+
+    def _repr_html_(self) -> str:
+        """A table of the headline figures, for Jupyter."""
+        from html import escape
+
+        fit = self.load_fit
+        p5, _, p95 = (v.m_as("g") for v in self.weight_band)
+        rows = [
+            ("weight", f"{self.weight.m_as('g'):.1f} g"),
+            ("likely range (P5–P95)", f"{p5:.0f}–{p95:.0f} g"),
+            ("packed volume", f"{self.packed_volume.m_as('L'):.2f} L at "
+                              f"{self.packed_pressure.m_as('kPa'):g} kPa"),
+            ("capacity (nominal)", f"{fit.capacity_nominal_l:.2f} L"),
+            ("load", f"{fit.load_mass_g:.0f} g, "
+                     f"{'fits' if fit.fits else f'{len(fit.unplaced)} items do not fit'}"),
+            ("shoulder pressure", f"{self.shoulder_pressure.m_as('kPa'):.1f} kPa"),
+        ]  # fmt: skip
+        body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+        title = escape(f"{self.design.name} (size {self.design.size or 'custom'})")
+        return f"<table><caption>{title}</caption>{body}</table>"
+
+    def to_dataframe(self) -> Any:
+        """The weight parts as a pandas DataFrame: one row per part, with its label,
+        category, material, mass [g] and fabric area [m²]."""
+        pd = _pandas()
+        return pd.DataFrame(
+            [
+                {
+                    "label": p.label,
+                    "category": p.category,
+                    "material": p.material,
+                    "mass_g": float(p.mass_g),
+                    "area_m2": float(p.area_m2),
+                }
+                for p in self.parts
+            ]
+        )
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("to_dataframe needs pandas: pip install 'packcalc[dataframe]'") from None
+    return pandas
 
 
 def weight_parts(
@@ -291,106 +356,142 @@ def weight_parts(
     -------
     list of Part
     """
-    parts: list[Part] = []
-    seams, finish = design.seams, design.finish
-    thread = library.trims[seams.thread] if seams.thread else None
-    binding = library.trims[finish.binding] if finish.binding else None
     options = {**design.options, **(options or {})}
-    gsm, layers, pocket_dims = gsm or {}, layers or {}, pocket_dims or {}
-
-    def fabric_part(label, category, fabric_id, area_m2, n_layers, grams, knitted=False):
-        parts.append(
-            _fabric_part(library, label, category, fabric_id, area_m2, n_layers, grams, knitted)
-        )
-
-    def trim_part(label, category, trim_id, grams, power):
-        parts.append(_trim_part(library, label, category, trim_id, grams, power))
-
+    pocket_dims = pocket_dims or {}
     panels, pattern_seams = _panels(design, options)
-    specs = {p.name: design.panel_spec(p.name, p.group) for p in panels if p.group != "custom"}
-    groups = {p.name: p.group for p in panels if p.group != "custom"}
-    for custom in design.custom_panels:
-        specs[custom.name] = custom.spec
-        groups[custom.name] = custom.name
+    specs = _PanelSpecs.of(design, panels, library, gsm or {}, layers or {})
+    sewn = _sewing(design, panels, pattern_seams, pocket_dims)
+    parts = [
+        *_panel_parts(panels, specs, library),
+        *_pocket_parts(design, library, pocket_dims),
+        *_allowance_parts(design, sewn, specs, library),
+        *_sewing_parts(design, sewn, library),
+        *_listed_trim_parts(design, library),
+        *_detail_parts(design, library, options, pocket_dims),
+    ]
+    parts.extend(_fitted_parts(parts, design, library, calibration or library.calibration))
+    return parts
 
-    def gsm_of(name: str) -> Any:
-        """The panel's areal density: varied, else the designer's override, else the fabric's."""
-        spec = specs[name]
-        default = spec.areal_density_gsm or library.fabrics[spec.fabric].areal_density_gsm
-        return gsm.get(groups[name], default)
 
-    def layers_of(name: str) -> Any:
-        return layers.get(groups[name], specs[name].layers)
+@dataclass(frozen=True)
+class _PanelSpecs:
+    """Each panel's fabric spec and group, and its areal density and layers as varied."""
 
-    # Panels: area × layers × areal density.
+    specs: Mapping[str, Any]  # panel name → PanelSpec
+    groups: Mapping[str, str]  # panel name → group (a custom panel is its own group)
+    gsm: Mapping[str, Any]  # varied areal density per group [g/m²]
+    layers: Mapping[str, Any]  # varied layers per group
+    library: Library
+
+    @classmethod
+    def of(cls, design: Design, panels: Sequence[Any], library: Library,
+           gsm: Mapping[str, Any], layers: Mapping[str, Any]) -> _PanelSpecs:  # fmt: skip
+        drafted = [p for p in panels if p.group != "custom"]
+        specs = {p.name: design.panel_spec(p.name, p.group) for p in drafted}
+        groups = {p.name: p.group for p in drafted}
+        for custom in design.custom_panels:
+            specs[custom.name] = custom.spec
+            groups[custom.name] = custom.name
+        return cls(specs, groups, gsm, layers, library)
+
+    def gsm_of(self, name: str) -> Any:
+        """Varied, else the designer's override, else the fabric's [g/m²]."""
+        spec = self.specs[name]
+        default = spec.areal_density_gsm or self.library.fabrics[spec.fabric].areal_density_gsm
+        return self.gsm.get(self.groups[name], default)
+
+    def layers_of(self, name: str) -> Any:
+        return self.layers.get(self.groups[name], self.specs[name].layers)
+
+
+def _panel_parts(panels: Sequence[Any], specs: _PanelSpecs, library: Library) -> list[Part]:
+    """Panels: area × layers × areal density."""
+    parts = []
     for panel in panels:
-        spec = specs[panel.name]
-        area = panel.area / 1e4
-        fabric_part(panel.name, "panel", spec.fabric, area, layers_of(panel.name),
-                    mass.panel_mass(area, layers_of(panel.name), gsm_of(panel.name)),
-                    spec.construction == "knit-to-shape")  # fmt: skip
+        spec = specs.specs[panel.name]
+        area, n_layers = panel.area / 1e4, specs.layers_of(panel.name)
+        grams = mass.panel_mass(area, n_layers, specs.gsm_of(panel.name))
+        parts.append(_fabric_part(library, panel.name, "panel", spec.fabric, area, n_layers,
+                                  grams, spec.construction == "knit-to-shape"))  # fmt: skip
+    return parts
 
-    # Seams: allowance on each cut side (a lap on one side for bonded/welded seams),
-    # thread for stitched seams, tape for bonded ones.
-    sewing = _sewing(design, panels, pattern_seams, pocket_dims)
-    seam_length_m, bound_m = sewing.seam_length_m, sewing.bound_length_m
 
-    # Pockets: a patch of fabric, sewn on along both sides and the bottom, opening bound.
+def _pocket_parts(
+    design: Design, library: Library, pocket_dims: Mapping[str, Mapping[str, Any]]
+) -> list[Part]:
+    """Pockets: a patch of fabric (gussets included) and the trims of its closure."""
+    parts = []
     for pocket in design.pockets:
         w, h, g = _pocket_size_m(pocket, pocket_dims)
         area = mass.pocket_fabric_area_m2(w, h, g)
-        pocket_gsm = library.fabrics[pocket.fabric].areal_density_gsm
-        fabric_part(f"pocket: {pocket.name}", "pocket", pocket.fabric, area, 1,
-                    mass.panel_mass(area, 1, pocket_gsm))  # fmt: skip
-        opening = w + 2 * g
-        for trim_id, amount in closure_trims(design, pocket.closure, opening):
+        grams = mass.panel_mass(area, 1, library.fabrics[pocket.fabric].areal_density_gsm)
+        parts.append(_fabric_part(library, f"pocket: {pocket.name}", "pocket", pocket.fabric,
+                                  area, 1, grams))  # fmt: skip
+        for trim_id, amount in closure_trims(design, pocket.closure, w + 2 * g):
             trim = library.trims[trim_id]
             if trim.mass_g is not None:
-                trim_part(f"closure: {pocket.name}", "closure", trim_id, trim.mass_g * amount, 0)
+                grams, power = trim.mass_g * amount, 0
             else:
-                grams = mass.linear_trim_mass(amount, trim.linear_mass_g_m)
-                trim_part(f"closure: {pocket.name}", "closure", trim_id, grams, 1)
+                grams, power = mass.linear_trim_mass(amount, trim.linear_mass_g_m), 1
+            parts.append(
+                _trim_part(library, f"closure: {pocket.name}", "closure", trim_id, grams, power)
+            )
+    return parts
 
-    allowance_m = seams.allowance_cm / 100
-    pockets_by_label = {f"pocket: {p.name}": p for p in design.pockets}
-    for name, length in sewing.seam_sides:
-        if name in pockets_by_label:
-            pocket = pockets_by_label[name]
-            fabric_id, n_layers, construction = pocket.fabric, 1, "cut"
+
+def _allowance_parts(
+    design: Design, sewn: Sewing, specs: _PanelSpecs, library: Library
+) -> list[Part]:
+    """Seam allowances on each cut side (a lap on one side for bonded or welded seams);
+    knit-to-shape panels have none."""
+    parts = []
+    allowance_m = design.seams.allowance_cm / 100
+    pockets = {f"pocket: {p.name}": p for p in design.pockets}
+    for name, length in sewn.seam_sides:
+        if name in pockets:
+            fabric_id, n_layers, construction = pockets[name].fabric, 1, "cut"
             side_gsm = library.fabrics[fabric_id].areal_density_gsm
         else:
-            spec = specs[name]
-            fabric_id, n_layers, construction = spec.fabric, layers_of(name), spec.construction
-            side_gsm = gsm_of(name)
+            spec = specs.specs[name]
+            fabric_id, construction = spec.fabric, spec.construction
+            n_layers, side_gsm = specs.layers_of(name), specs.gsm_of(name)
         if construction == "knit-to-shape":
-            continue  # knitted to its outline: no allowance
+            continue
         grams = mass.seam_allowance_mass(length, allowance_m, n_layers, side_gsm)
-        fabric_part("seam allowances", "allowance", fabric_id, length * allowance_m, n_layers,
-                    grams)  # fmt: skip
+        parts.append(_fabric_part(library, "seam allowances", "allowance", fabric_id,
+                                  length * allowance_m, n_layers, grams))  # fmt: skip
+    return parts
 
-    if binding is not None:
-        trim_part("binding", "binding", binding.id,
-                  mass.linear_trim_mass(bound_m, binding.linear_mass_g_m), 1)  # fmt: skip
+
+def _sewing_parts(design: Design, sewn: Sewing, library: Library) -> list[Part]:
+    """Binding of the edges, thread of the seams and finishes, tape of bonded seams."""
+    seams, finish = design.seams, design.finish
+    thread = library.trims[seams.thread] if seams.thread else None
+    binding = library.trims[finish.binding] if finish.binding else None
     stitched = seams.method == "stitched"
-    if thread is not None and (stitched or binding is not None or sewing.hemmed_length_m):
-        stitch = library.stitches[seams.stitch]
-        grams = mass.thread_mass(
-            seam_length_m if stitched else 0.0,
-            stitch.thread_ratio,
-            thread.linear_density_tex,
-            stitch.wastage,
+    parts = []
+    if binding is not None:
+        grams = mass.linear_trim_mass(sewn.bound_length_m, binding.linear_mass_g_m)
+        parts.append(_trim_part(library, "binding", "binding", binding.id, grams, 1))
+    if thread is not None and (stitched or binding is not None or sewn.hemmed_length_m):
+        stitch, finish_stitch = library.stitches[seams.stitch], library.stitches[finish.stitch]
+        tex = thread.linear_density_tex
+        seam_m = sewn.seam_length_m if stitched else 0.0
+        finished_m = sewn.hemmed_length_m + (sewn.bound_length_m if binding is not None else 0.0)
+        grams = mass.thread_mass(seam_m, stitch.thread_ratio, tex, stitch.wastage) + (
+            mass.thread_mass(finished_m, finish_stitch.thread_ratio, tex, finish_stitch.wastage)
         )
-        finish_stitch = library.stitches[finish.stitch]
-        finished_m = sewing.hemmed_length_m + (bound_m if binding is not None else 0.0)
-        grams = grams + mass.thread_mass(
-            finished_m, finish_stitch.thread_ratio, thread.linear_density_tex, finish_stitch.wastage
-        )
-        trim_part("thread", "thread", thread.id, grams, 1)
+        parts.append(_trim_part(library, "thread", "thread", thread.id, grams, 1))
     if seams.method == "bonded":
         tape = library.trims[seams.tape]
-        trim_part("seam tape", "seam-tape", tape.id,
-                  mass.linear_trim_mass(seam_length_m, tape.linear_mass_g_m), 1)  # fmt: skip
+        grams = mass.linear_trim_mass(sewn.seam_length_m, tape.linear_mass_g_m)
+        parts.append(_trim_part(library, "seam tape", "seam-tape", tape.id, grams, 1))
+    return parts
 
+
+def _listed_trim_parts(design: Design, library: Library) -> list[Part]:
+    """The trims the design lists: pieces, lengths or areas."""
+    parts = []
     for use in design.trims:
         trim = library.trims[use.trim]
         if use.quantity:
@@ -401,9 +502,7 @@ def weight_parts(
         else:
             grams = trim.areal_mass_gsm * use.area_cm2 / 1e4
             label, power = f"{trim.name} ({use.area_cm2:g} cm²)", 2
-        trim_part(label, "trim", trim.id, grams, power)
-    parts.extend(_detail_parts(design, library, options, pocket_dims))
-    parts.extend(_fitted_parts(parts, design, library, calibration or library.calibration))
+        parts.append(_trim_part(library, label, "trim", trim.id, grams, power))
     return parts
 
 
@@ -775,81 +874,25 @@ def estimate(
     elif not 0.0 < pressure_kpa <= 200.0:
         raise PackcalcError("pressure", f"expected 0 to 200 kPa, got {pressure_kpa!r} kPa")
     parts = weight_parts(design, library)
-
-    band_inputs = tolerance_inputs(parts)
-    nominal = band_inputs[0]
+    nominal = tolerance_inputs(parts)[0]
     total = float(nominal.sum())
-    samples = mass.tolerance_samples(
-        *band_inputs,
-        design.tolerances.areal_density,
-        design.tolerances.dimensions,
-        design.tolerances.trims,
-        samples=band_samples,
-        seed=seed,
-    )
-    tolerance_band = np.percentile(samples, [5, 50, 95])
-    widened = mass.with_model_error(samples, library.calibration.model_error, seed)
-    p5, p50, p95 = np.percentile(widened, [5, 50, 95])
-
-    breakdown: dict[str, float] = defaultdict(float)
-    by_material: dict[str, float] = defaultdict(float)
-    by_category: dict[str, float] = defaultdict(float)
-    for part in parts:
-        breakdown[part.label] += part.mass_g
-        by_material[part.material] += part.mass_g
-        by_category[part.category] += part.mass_g
-
+    tolerance_band, band = _weight_bands(parts, design, library, band_samples, seed)
+    p5, p50, p95 = band
+    breakdown, by_material, by_category = _breakdowns(parts)
     dry = float(np.sum(mass.dry_mass(nominal, [p.regain for p in parts])))
-    water = 0.0
-    notes = []
-    missing_thickness = set()
-    for part in parts:
-        if not part.area_m2:
-            continue
-        fabric = library.fabrics[part.fabric]
-        if fabric.thickness_mm is not None:
-            thickness = fabric.thickness_mm
-            phi = float(
-                textile.fibre_volume_fraction(
-                    fabric.areal_density_gsm, thickness, fabric.fibre_density_g_cm3
-                )
-            )
-        else:
-            # No thickness: the class's fibre fraction at gauge pressure gives one.
-            missing_thickness.add(fabric.id)
-            phi = library.compression[fabric.construction].gauge_phi
-            thickness = fabric.areal_density_gsm / (1000 * fabric.fibre_density_g_cm3 * phi)
-        water += float(
-            mass.sweat_water_mass(part.area_m2, 1, thickness, min(phi, 1.0), sweat_saturation)
-        )
-    notes.append(
+    water, missing_thickness = _sweat_water_g(parts, library, sweat_saturation)
+    notes = [
         f"sweat-wet weight assumes {sweat_saturation:.0%} of the fabrics' pores filled "
         "(no published value)"
-    )
-
-    # Packed volume: the vest and the reference t-shirts over pressure.
+    ]
     inputs = packing_inputs(parts, library)
-    pressures = np.append(packing.CURVE_PRESSURES_KPA, pressure_kpa)
-    vest_curve = inputs.volume_l(pressures)
-    litre = ureg.litre
-    curve = {"pressure": Q_(pressures[:-1], ureg.kilopascal), "vest": Q_(vest_curve[:-1], litre)}
-    tshirts = {}
-    for tee in library.garments.values():
-        tee_curve = laws.garment_packed_volume_l(tee.fabric, tee.mass_g, pressures, library)
-        curve[tee.id] = Q_(tee_curve[:-1], litre)
-        tshirts[tee.id] = {
-            "name": tee.name,
-            "mass": Q_(tee.mass_g, ureg.gram),
-            "packed_volume": Q_(float(tee_curve[-1]), litre),
-            "volume_ratio": float(vest_curve[-1] / tee_curve[-1]),
-            "weight_ratio": total / tee.mass_g,
-        }
+    volume, curve, tshirts = _packed(inputs, library, pressure_kpa, total)
     if missing_thickness:
         notes.append(
             "packed volume and sweat-wet weight use the class defaults (materials/packing.toml) "
             "for fabrics without a thickness: " + ", ".join(sorted(missing_thickness))
         )
-
+    litre = ureg.litre
     gram = ureg.gram  # one parsed unit for every result (parsing "g" each time costs ~7 µs)
 
     def grams(value: float) -> Any:
@@ -869,7 +912,7 @@ def estimate(
         fabric_area=Q_(sum(p.area_m2 for p in parts), "m**2"),
         sweat_saturation=sweat_saturation,
         packed_pressure=Q_(pressure_kpa, ureg.kilopascal),
-        packed_volume=Q_(float(vest_curve[-1]), litre),
+        packed_volume=Q_(volume, litre),
         packed_floor=Q_(inputs.floor_l, litre),
         packed_curve=curve,
         tshirts=tshirts,
@@ -882,3 +925,75 @@ def estimate(
         pins=tuple(pins),
         sewing=sewing(design),
     )
+
+
+def _weight_bands(
+    parts: Sequence[Part], design: Design, library: Library, samples: int, seed: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """P5, P50, P95 of the weight [g]: over manufacturing tolerances alone, and with the
+    model's own error on real vests (``model_error``) as well."""
+    draws = mass.tolerance_samples(
+        *tolerance_inputs(parts),
+        design.tolerances.areal_density,
+        design.tolerances.dimensions,
+        design.tolerances.trims,
+        samples=samples,
+        seed=seed,
+    )
+    widened = mass.with_model_error(draws, library.calibration.model_error, seed)
+    return np.percentile(draws, [5, 50, 95]), np.percentile(widened, [5, 50, 95])
+
+
+def _breakdowns(parts: Sequence[Part]) -> tuple[dict, dict, dict]:
+    """Grams by label, by material and by category."""
+    by: tuple[dict[str, float], ...] = (defaultdict(float), defaultdict(float), defaultdict(float))
+    for part in parts:
+        for table, key in zip(by, (part.label, part.material, part.category), strict=True):
+            table[key] += part.mass_g
+    return by
+
+
+def _sweat_water_g(
+    parts: Sequence[Part], library: Library, saturation: float
+) -> tuple[float, set[str]]:
+    """Water held by the fabrics' pores filled to ``saturation`` [g], and the fabrics
+    without a thickness (their class's fibre fraction at gauge pressure gives one)."""
+    water = 0.0
+    missing = set()
+    for part in parts:
+        if not part.area_m2:
+            continue
+        fabric = library.fabrics[part.fabric]
+        if fabric.thickness_mm is not None:
+            thickness = fabric.thickness_mm
+            phi = float(textile.fibre_volume_fraction(
+                fabric.areal_density_gsm, thickness, fabric.fibre_density_g_cm3))  # fmt: skip
+        else:
+            missing.add(fabric.id)
+            phi = library.compression[fabric.construction].gauge_phi
+            thickness = fabric.areal_density_gsm / (1000 * fabric.fibre_density_g_cm3 * phi)
+        water += float(mass.sweat_water_mass(part.area_m2, 1, thickness, min(phi, 1.0), saturation))
+    return water, missing
+
+
+def _packed(
+    inputs: PackingInputs, library: Library, pressure_kpa: float, total_g: float
+) -> tuple[float, dict[str, Any], dict[str, dict[str, Any]]]:
+    """The vest's packed volume at ``pressure_kpa`` [L], its curve and the reference
+    t-shirts' over :data:`packcalc.packing.CURVE_PRESSURES_KPA`, and each tee's ratios."""
+    pressures = np.append(packing.CURVE_PRESSURES_KPA, pressure_kpa)
+    vest = inputs.volume_l(pressures)
+    litre = ureg.litre
+    curve = {"pressure": Q_(pressures[:-1], ureg.kilopascal), "vest": Q_(vest[:-1], litre)}
+    tshirts = {}
+    for tee in library.garments.values():
+        tee_curve = laws.garment_packed_volume_l(tee.fabric, tee.mass_g, pressures, library)
+        curve[tee.id] = Q_(tee_curve[:-1], litre)
+        tshirts[tee.id] = {
+            "name": tee.name,
+            "mass": Q_(tee.mass_g, ureg.gram),
+            "packed_volume": Q_(float(tee_curve[-1]), litre),
+            "volume_ratio": float(vest[-1] / tee_curve[-1]),
+            "weight_ratio": total_g / tee.mass_g,
+        }
+    return float(vest[-1]), curve, tshirts

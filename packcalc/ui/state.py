@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from packcalc.design import PANEL_GROUPS, Design, body_for_size
+from packcalc.design import (
+    PANEL_GROUPS,
+    Design,
+    body_for_size,
+    read_panels,
+    read_pockets,
+    read_pressure,
+    read_trims,
+)
 from packcalc.errors import PackcalcError
 from packcalc.library import Library
 from packcalc.pattern import OPTION_SPECS, Body, check_options, draft, grade_options
@@ -76,9 +84,8 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         override = float(values.get(f"gsm_{group}", 0.0) or 0.0)
         if override:  # 0 in the widget: no override
             panels[group]["areal_density"] = f"{override!r} g/m**2"
-    checked = _validated(
-        {"panels": panels, "squeeze_pressure": f"{float(values['pressure'])!r} kPa"}, library
-    )
+    checked_panels = read_panels(panels, library)
+    pressure = read_pressure(f"{float(values['pressure'])!r} kPa")
     draft(body, options)  # refuses options that do not fit together
     load_list = values.get("load_list", base.load_list or LOAD_NONE)
     if load_list != LOAD_NONE:
@@ -104,8 +111,8 @@ def design_from_values(base: Design, values: Mapping[str, Any], library: Library
         body=body,
         size=None if values["size"] == CUSTOM else values["size"],
         options=MappingProxyType(options),
-        panels=checked.panels,
-        squeeze_pressure_kpa=checked.squeeze_pressure_kpa,
+        panels=checked_panels,
+        squeeze_pressure_kpa=pressure,
     )
 
 
@@ -302,7 +309,7 @@ def pockets_from_table(table: Any, library: Library) -> tuple:
         if not _blank(record.get("reachable")):
             row["reachable"] = bool(record["reachable"])
         rows.append(row)
-    return _validated({"pockets": rows}, library).pockets
+    return read_pockets(rows, library)
 
 
 def trims_from_table(table: Any, library: Library) -> tuple:
@@ -320,21 +327,7 @@ def trims_from_table(table: Any, library: Library) -> tuple:
         if not _blank(record.get("area_cm2")):
             row["area"] = f"{float(record['area_cm2'])!r} cm**2"
         rows.append(row)
-    return _validated({"trims": rows}, library).trims
-
-
-_SKELETON = {
-    "name": "table",
-    "panels": {g: {"fabric": "ripstop-nylon-20d"} for g in PANEL_GROUPS},
-    "seams": {"thread": "thread-tex30-polyester"},
-}
-
-
-def _validated(part: dict[str, Any], library: Library) -> Design:
-    """Validate a table through the design-file reader, so the rules are the same."""
-    from packcalc.design import design_from_dict
-
-    return design_from_dict({**_SKELETON, **part}, library)
+    return read_trims(rows, library)
 
 
 def convert_lengths(values: Any, factor: float) -> dict[str, float]:
