@@ -69,7 +69,7 @@ ensure_chromium() {
 case "${1:-}" in
   app)
     shift
-    ensure_venv ""
+    ensure_venv "[app]"
     exec "$VENV/bin/streamlit" run app.py --browser.gatherUsageStats=false "$@"
     ;;
   test)

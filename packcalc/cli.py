@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from packcalc import __version__
 from packcalc.errors import PackcalcError
 
 KINDS = {"fibre": "fibres", "fabric": "fabrics", "trim": "trims", "item": "items"}
@@ -625,6 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="packcalc",
         description="Weight, packed volume and load fit of ultralight running vests.",
     )
+    parser.add_argument("--version", action="version", version=f"packcalc {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     materials = commands.add_parser("materials", help="list the materials library with sources")
@@ -734,7 +736,27 @@ def build_parser() -> argparse.ArgumentParser:
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")
     presets.set_defaults(run=_cmd_presets)
+
+    schema = commands.add_parser("schema", help="the JSON schema of a command's --json output")
+    schema.add_argument("name", choices=SCHEMAS, help="the command")
+    schema.set_defaults(run=_cmd_schema)
     return parser
+
+
+# Commands whose --json output has a schema (packcalc/schemas/NAME.schema.json).
+SCHEMAS = ("estimate", "fit", "footprint", "optimise", "validate", "materials", "presets",
+           "textile")  # fmt: skip
+
+
+def schema_path(name: str) -> Any:
+    """The JSON schema file of a command's ``--json`` output."""
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent / "schemas" / f"{name}.schema.json"
+
+
+def _cmd_schema(args: argparse.Namespace) -> None:
+    sys.stdout.write(schema_path(args.name).read_text(encoding="utf-8"))
 
 
 # The library's errors name the field; on the command line the flag that set it.
