@@ -369,6 +369,8 @@ class Design:
 
 
 def body_for_size(size: Any, library: Library, where: str) -> Body:
+    """The body of a size of the size table (``materials/sizes.toml``); ``where`` names
+    the field for the error on an unknown size."""
     if not isinstance(size, str) or size not in library.sizes:
         hint = did_you_mean(str(size), library.sizes)
         raise PackcalcError(
@@ -1136,6 +1138,7 @@ def design_to_toml(design: Design) -> str:
 
 
 def presets_dir() -> Path:
+    """The folder of the preset designs (``materials/presets``)."""
     return materials_dir() / "presets"
 
 
