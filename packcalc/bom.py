@@ -11,7 +11,7 @@ their outline and waste nothing:
 Trims come in pieces, lengths or areas; thread in metres (its mass over its tex).
 
 Marker efficiency: "the industry gold standard for standard wovens is 80–85 %"
-(garmentprocess.com, "Marker efficiency in production",
+(garmentprocess.com, "Marker efficiency in production" [garmentprocess-marker],
 https://garmentprocess.com/en/insights/fabric-yield-marker-making). A vest's small,
 shaped stretch pieces sit at the low end: 0.80 by default, a parameter.
 

@@ -1,6 +1,6 @@
 r"""Pocket capacity with stretch: tube, patch and box pockets, strain limits, pressure.
 
-Geometry after the reference sheet §6.3 (first-order sizing; Laplace's law is known to
+Geometry derived here (first-order sizing; Laplace's law [zhao-2017] is known to
 be approximate on real bodies [1]_):
 
 - **tube** (a sleeve whose circumference stretches):
@@ -26,10 +26,10 @@ radius of curvature R of the stretched section. Comfort limits: 1.3 kPa appropri
 
 References
 ----------
-.. [1] Barhoumi et al., "Assessment of the accuracy of Laplace's law", IEEE MECBME 2018.
-.. [2] "Study of properties of medical compression fabrics", J. Fiber Bioeng. Informatics
-   4:1 (2011) 15–22.
-.. [3] *Anthropometry, Apparel Sizing and Design*, ch. 13, pp. 344–345 (Table 13.5).
+.. [1] [barhoumi-2018] Barhoumi et al., "Assessment of the accuracy of Laplace's law", MECBME 2018.
+.. [2] [jfbi-2011-compression-fabrics] "Study of properties of medical compression fabrics",
+   J. Fiber Bioeng. Informatics 4:1 (2011) 15–22.
+.. [3] *Anthropometry, Apparel Sizing and Design*, ch. 13, Table 13.5 [zakaria-gupta-2020].
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def tube_volume_l(
 
     References
     ----------
-    Reference sheet §6.3 (a).
+    Derived here (circular tube).
 
     Examples
     --------
@@ -115,7 +115,7 @@ def patch_section(
 
     References
     ----------
-    Reference sheet §6.3 (b).
+    Derived here (circular-arc section).
 
     Examples
     --------
@@ -162,7 +162,7 @@ def patch_volume_l(
 
     References
     ----------
-    Reference sheet §6.3 (b); worked numbers: b = w0 = 15 cm, L = 15 cm → 0.46 L at
+    Derived here (circular-arc section); worked numbers: b = w0 = 15 cm, L = 15 cm → 0.46 L at
     ε = 0.1, 0.77 L at 0.25, 1.21 L at 0.5.
 
     Examples
@@ -202,7 +202,7 @@ def box_volume_l(
 
     References
     ----------
-    Reference sheet §6.3 (box for gusseted pockets; uniform stretch of the section is an
+    Derived here (box for gusseted pockets; uniform stretch of the section is an
     assumption of this model).
 
     Examples
@@ -238,7 +238,7 @@ def laplace_pressure_kpa(
     References
     ----------
     Zhao et al., "Compression sleeves design based on Laplace laws", J. Textile Eng.
-    Fashion Technol. 2(2) (2017); reference sheet §6.3 (c): T = 160 N/m at R = 5 cm gives
+    Fashion Technol. 2(2) (2017) [zhao-2017]: T = 160 N/m at R = 5 cm gives
     3.2 kPa.
 
     Examples
@@ -283,7 +283,7 @@ def pocket_section(
 
     References
     ----------
-    Reference sheet §6.3.
+    Derived here; pressure by Laplace's law [zhao-2017].
 
     Examples
     --------
@@ -326,7 +326,7 @@ def pocket_volume_l(
 
     References
     ----------
-    Reference sheet §6.3.
+    Derived here; pressure by Laplace's law [zhao-2017].
     """
     return pocket_section(shape, width_cm, gusset_cm, strain)[0] * height_cm / 1000.0
 

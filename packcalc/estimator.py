@@ -23,7 +23,7 @@ from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
 from packcalc.units import Q_, ureg
 
 BAND_SAMPLES = 4_000  # enough for stable P5/P95 (±0.2 % of the total) at ~1 ms
-SWEAT_SATURATION = 0.3  # fraction of pores filled by sweat: no published value (sheet §9)
+SWEAT_SATURATION = 0.3  # fraction of pores filled by sweat: no published value found
 REFERENCE_TEE = "tee-cotton-m"  # "as compressible as a t-shirt": the everyday cotton tee
 TRIM_DEFAULT_FIBRE = "polyester"  # for a trim whose material is not stated
 
@@ -846,7 +846,7 @@ def estimate(
         Monte-Carlo samples for the tolerance band (default 4 000).
     sweat_saturation : float, optional
         Fraction of the fabrics' pore volume filled by sweat for ``weight_wet`` [-]
-        (default 0.3). No published value exists (reference sheet §9): an assumption.
+        (default 0.3). No published value was found: an assumption.
     seed : int or None, optional
         Random seed of the band (default 0: the same design gives the same band).
     pressure_kpa : float, optional

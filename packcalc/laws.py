@@ -121,7 +121,7 @@ def garment_packed_volume_l(
 
     References
     ----------
-    Reference sheet §5.3.
+    Derived here; anchors in ``materials/packing.toml``.
 
     Examples
     --------

@@ -34,7 +34,7 @@ from packcalc import capacity
 from packcalc.errors import PackcalcError
 
 # EN 14704-1:2005 force levels by elastane content (the higher of the two listed), on a
-# strip taken as 50 mm wide (reference sheet §6.1, §6.3; both readings are assumptions).
+# strip taken as 50 mm wide ([en-14704-1-2005]; both readings are assumptions).
 EN14704_FORCE_N = ((0.05, 0.12, 8.0), (0.12, 0.20, 10.0), (0.20, 1.0, 14.0))
 STRIP_WIDTH_M = 0.05
 NON_ELASTANE_FORCE_N = 8.0  # a stretch fabric without elastane: the lowest band's level
@@ -43,7 +43,7 @@ SNUG_GRAMS_PER_LITRE = 10.0  # placement tie-break: a litre of pocket is worth 1
 PROTRUSION = 0.25  # an item may stand out of a pocket by a quarter of its length (a flask cap)
 # A running vest holds the load without compressing the chest: at the largest chest it
 # fits, it presses what clothing-pressure studies call negligible, 0.4 kPa (Kawabata,
-# via Anthropometry, Apparel Sizing and Design, ch. 13, Table 13.5).
+# via Anthropometry, Apparel Sizing and Design, ch. 13, Table 13.5 [zakaria-gupta-2020]).
 FIT_PRESSURE_KPA = 0.4
 TORSO_DEPTH_TO_WIDTH = 0.75  # ellipse of the chest section (assumption for the CoM offset)
 

@@ -4,7 +4,7 @@ Pure functions on floats and numpy arrays (one code path for one design and for 
 variants). Inputs are in SI-friendly canonical units named in each parameter; masses come
 out in grams.
 
-The total, after [1]_ (reference sheet §7):
+The total, after [1]_:
 
 .. math::
 
@@ -21,9 +21,9 @@ trims (quantity × unit mass).
 
 References
 ----------
-.. [1] Reference sheet, §7 (thread consumption after Coats, "Standard stitch type
-   classification guide"; Apparel Science, "Measuring actual thread consumption",
-   http://www.apparelscience.com/measuring-actual-thread-consumption/).
+.. [1] Thread consumption after Coats [coats-stitch-guide], "Standard stitch type
+   classification guide"; Apparel Science, "Measuring actual thread consumption"
+   [apparelscience-thread-consumption]; stitch types per ISO 4915:1991 [iso-4915-1991].
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def panel_mass(area_m2: npt.ArrayLike, layers: npt.ArrayLike, areal_density_gsm:
 
     References
     ----------
-    Reference sheet §2 (areal density) and §7.
+    Derived here: areal density of the fabric times area.
 
     Examples
     --------
@@ -79,7 +79,7 @@ def seam_allowance_mass(
 
     A plain seam takes an allowance ``a`` from each of the two panels it joins: call
     this once per side. Pattern areas here are net (without allowance), so the allowance
-    is added once and only once (reference sheet §7.2).
+    is added once and only once.
 
     Parameters
     ----------
@@ -100,11 +100,11 @@ def seam_allowance_mass(
     Notes
     -----
     Typical allowances: 6 mm on curves and outside edges, 10 mm for 3- and 4-thread
-    overlock, 12 mm factory average (reference sheet §7.2, [S72], [S73]).
+    overlock, 12 mm factory average ([fashion-incubator-seams], [fearless-makers-seams]).
 
     References
     ----------
-    Fashion-Incubator, "The rules on seam allowances",
+    Fashion-Incubator, "The rules on seam allowances" [fashion-incubator-seams],
     https://fashion-incubator.com/the-rules-on-seam-allowances
 
     Examples
@@ -149,7 +149,7 @@ def thread_mass(
 
     References
     ----------
-    Coats, "Standard stitch type classification guide"; Apparel Science, "Measuring
+    Coats [coats-stitch-guide]; Apparel Science [apparelscience-thread-consumption], "Measuring
     actual thread consumption",
     http://www.apparelscience.com/measuring-actual-thread-consumption/
 
@@ -188,7 +188,7 @@ def linear_trim_mass(length_m: npt.ArrayLike, linear_mass_g_m: npt.ArrayLike):
 
     References
     ----------
-    Reference sheet §7.3 (binding: strip width × areal density).
+    Derived here (binding: strip width × areal density).
 
     Examples
     --------
@@ -224,7 +224,7 @@ def pocket_fabric_area_m2(
 
     References
     ----------
-    Reference sheet §6.3 (patch-pocket geometry).
+    Derived here (patch-pocket geometry, see :mod:`packcalc.capacity`).
 
     Examples
     --------
@@ -254,7 +254,7 @@ def dry_mass(conditioned_mass_g: npt.ArrayLike, regain: npt.ArrayLike) -> FloatO
 
     References
     ----------
-    Reference sheet §3; Morton & Hearle, *Physical Properties of Textile Fibres*
+    Morton & Hearle [morton-hearle-2008], *Physical Properties of Textile Fibres*
     (4th ed., 2008), ch. 5.
 
     Examples
@@ -278,7 +278,7 @@ def sweat_water_mass(
 
     The upper bound (every pore filled, s = 1) follows from porosity; the water pick-up
     of fabrics correlates with their thickness [1]_. The saturation ``s`` reached by sweat
-    in use has no published value (reference sheet §9): it is a parameter.
+    in use has no published value (none found): it is a parameter.
 
     Parameters
     ----------
@@ -300,12 +300,12 @@ def sweat_water_mass(
 
     References
     ----------
-    .. [1] Crow & Osczevski, "The interaction of water with fabrics", Textile Res. J.
+    .. [1] [crow-osczevski-1998]: "The interaction of water with fabrics", Textile Res. J.
        68(4):280–288 (1998), doi:10.1177/004051759806800406.
 
     Examples
     --------
-    Fully wetting 0.25 m² of a 0.6 mm knit at φ = 0.27 (reference sheet §9: ≤ 110 g):
+    Fully wetting 0.25 m² of a 0.6 mm knit at φ = 0.27 (derived: ≤ 110 g):
 
     >>> round(float(sweat_water_mass(0.25, 1, 0.60, 0.27, 1.0)), 1)
     109.5

@@ -1,6 +1,6 @@
 """Packed volume: fabric compression, the packed-volume curve and the solid floor.
 
-The model (reference sheet §5):
+The model (derived here; law after [van-wyk-1946]):
 
 .. math::
 
@@ -26,8 +26,8 @@ and ``packcalc.laws`` gives each library fabric its law (this module takes numbe
 
 References
 ----------
-.. [1] van Wyk, C. M. (1946), "Note on the compressibility of wool", J. Textile Inst.;
-   as discussed in Textile Research Journal (2021), doi:10.1177/00405175211017402.
+.. [1] van Wyk, C. M. (1946), "Note on the compressibility of wool" [van-wyk-1946];
+   as discussed in [trj-2021-van-wyk-letter], doi:10.1177/00405175211017402.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def compressed_fraction(
 
     References
     ----------
-    .. [1] Textile Research Journal (2021), doi:10.1177/00405175211017402.
+    .. [1] Textile Research Journal (2021), doi:10.1177/00405175211017402 [trj-2021-van-wyk-letter].
 
     Examples
     --------
@@ -123,7 +123,7 @@ def law_from_points(phi: Iterable[float], pressure_kpa: Iterable[float]) -> tupl
 
     References
     ----------
-    Reference sheet §5.1 (implementation form).
+    Law after [van-wyk-1946], fitted on two points (derived here).
 
     Examples
     --------
@@ -186,7 +186,7 @@ def law_from_one_point(
 
     References
     ----------
-    Reference sheet §5.1–5.2.
+    Law after [van-wyk-1946]; gauge pressure [astm-d1777].
 
     Examples
     --------
@@ -232,7 +232,7 @@ def packed_volume_l(
 
     References
     ----------
-    Reference sheet §5.3.
+    Derived here; anchors in ``materials/packing.toml``.
 
     Examples
     --------
@@ -267,7 +267,7 @@ def solid_volume_l(mass_g: npt.ArrayLike, density_g_cm3: npt.ArrayLike) -> Float
 
     References
     ----------
-    Reference sheet §5.3 (φ = 1).
+    Derived here (solid polymer, φ = 1).
 
     Examples
     --------
@@ -281,11 +281,12 @@ def solid_volume_l(mass_g: npt.ArrayLike, density_g_cm3: npt.ArrayLike) -> Float
 
 # Named squeeze pressures [kPa], each with where it comes from.
 NAMED_PRESSURES: dict[str, tuple[float, str]] = {
-    "stuff sack": (1.0, "low end of clothing pressures 1.3–3.3 kPa [S64]; an assumption"),
+    "stuff sack": (1.0, "low end of clothing pressures 1.3–3.3 kPa "
+                        "[zakaria-gupta-2020]; an assumption"),
     "stretch pocket": (2.0, "clothing pressure: 1.3 kPa appropriate, 2.0 kPa maximum for daily "
-                       "clothes, 3.3 kPa for sportswear (Kawabata 1980, via [S64])"),
+                       "clothes, 3.3 kPa for sportswear (Kawabata 1980, via [zakaria-gupta-2020])"),
     "hand squeeze": (20.0, "a sustained squeeze, about 30 % of the 72 kPa of a maximal grip "
-                     "(47 kgf over 8 × 8 cm, [S59], reference sheet §5.3); an assumption"),
+                     "(47 kgf over 8 × 8 cm, [massy-westropp-2011]); an assumption"),
     "vacuum": (100.0, "a vacuum bag: at most one atmosphere (101 kPa)"),
 }  # fmt: skip
 CURVE_PRESSURES_KPA = np.geomspace(0.1, 100.0, 31)
@@ -328,7 +329,7 @@ def packed_volume_curve(
 
     References
     ----------
-    Reference sheet §5.3.
+    Derived here; anchors in ``materials/packing.toml``.
 
     Examples
     --------

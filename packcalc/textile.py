@@ -9,9 +9,9 @@ at the boundary (``packcalc.units.parse_quantity``). Conversions between unit na
 (``packcalc.units.convert_linear_density``) live with pint, at the boundary: this module
 imports neither pint nor the design and library layers.
 
-Formulas and reference values follow ``references/textile-physics.md`` §1 (linear
-density), §2 (areal density, cover, porosity), §3 (fibre density, moisture regain) and
-§9 (water uptake).
+Formulas and reference values: linear density, areal density, cover, porosity,
+fibre density and moisture regain, water uptake; each function names its sources by
+their keys in ``docs/references.md``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _f(x: npt.ArrayLike) -> npt.NDArray[np.float64]:
 
 
 # --------------------------------------------------------------------------------------
-# §1 Linear density
+# Linear density
 # --------------------------------------------------------------------------------------
 
 
@@ -74,7 +74,7 @@ def denier_to_tex(denier: npt.ArrayLike) -> FloatOrArray:
 
     References
     ----------
-    .. [1] textile-physics.md §1.1; "Count conversion of yarn", Textile Learner,
+    .. [1] Textile Learner, "Count conversion of yarn" [textile-learner-count],
        http://textilelearner.blogspot.com/2012/12/count-conversion-of-yarn.html
 
     Examples
@@ -108,7 +108,7 @@ def tex_to_denier(tex: npt.ArrayLike) -> FloatOrArray:
 
     References
     ----------
-    .. [1] textile-physics.md §1.1; "Count conversion of yarn", Textile Learner,
+    .. [1] Textile Learner, "Count conversion of yarn" [textile-learner-count],
        http://textilelearner.blogspot.com/2012/12/count-conversion-of-yarn.html
 
     Examples
@@ -147,7 +147,7 @@ def filament_diameter_um(dtex: npt.ArrayLike, density_g_cm3: npt.ArrayLike) -> F
     ----------
     .. [1] e-nispe, "Relation between fibre diameter and fibre titer",
        https://www.e-nispe.com/actuality/relation-between-fibre-diameter-and-fibre-titer
-    .. [2] textile-physics.md §1.2.
+    .. [2] Derived here (area of a solid round filament = mass per length / density).
 
     Examples
     --------
@@ -193,9 +193,9 @@ def yarn_diameter_mm(
 
     References
     ----------
-    .. [1] textile-physics.md §1.2 (DERIVED); Texcoms Textile Technical Handbook (2023),
-       https://fliphtml5.com/iczwi/zyvh/Texcoms_Textile_Technical_Handbook_17th_May_2023/150/
-    .. [2] Textile Triangle, GATE TF 2018 Q14,
+    .. [1] Derived here from the filament relation [enispe-fibre-diameter]; the textbook
+       constant is cross-checked in [textiletriangle-gate-2018] (see below).
+    .. [2] Textile Triangle, GATE TF 2018 Q14 [textiletriangle-gate-2018],
        https://www.textiletriangle.com/gate-textile/question-paper/2018-2/tf/14-2/
 
     Examples
@@ -209,7 +209,7 @@ def yarn_diameter_mm(
 
 
 # --------------------------------------------------------------------------------------
-# §2 Areal density, cover and porosity
+# Areal density, cover and porosity
 # --------------------------------------------------------------------------------------
 
 
@@ -259,11 +259,11 @@ def woven_areal_density(
 
     References
     ----------
-    .. [1] Textile Calculations, "Fabric weight calculation (GSM)",
+    .. [1] Textile Calculations, "Fabric weight calculation (GSM)" [textilecalculations-gsm],
        https://www.textilecalculations.com/fabric-weight-calculation-gsm/
-    .. [2] Manian, "Important fabric parameters and formulae" (crimp definition),
+    .. [2] Manian, "Important fabric parameters and formulae" [manian-optitex-formulae] (crimp),
        http://www.optitex.com/en/news_and_events/articles/fabrics/fabric_formulae
-    .. [3] textile-physics.md §2.1.
+    .. [3] Crimp in cloth geometry: Peirce [peirce-1937].
 
     Examples
     --------
@@ -315,9 +315,9 @@ def knit_areal_density(
 
     References
     ----------
-    .. [1] Texcoms Textile Technical Handbook (2023), knitting formulae p.147,
-       https://fliphtml5.com/iczwi/zyvh/Texcoms_Textile_Technical_Handbook_17th_May_2023/150/
-    .. [2] textile-physics.md §2.2.
+    .. [1] Derived here: loops per area × loop length × tex; loop-length geometry of
+       weft knits after Munden [munden-1959].
+    .. [2] Relaxed course and wale densities: [eltahan-2016].
 
     Examples
     --------
@@ -353,8 +353,8 @@ def knit_tightness_factor(tex: npt.ArrayLike, loop_length_mm: npt.ArrayLike) -> 
 
     References
     ----------
-    .. [1] "Tightness factor", https://www.scribd.com/document/469140556/TIGHTNESS-FACTOR
-    .. [2] Texcoms Textile Technical Handbook (2023); textile-physics.md §2.2.
+    .. [1] Munden, J. Text. Inst. Trans. 50 (1959) T448 [munden-1959].
+    .. [2] Single-jersey tightness factors: [eltahan-2016] (the 1.3–1.5 range: unchecked).
 
     Examples
     --------
@@ -392,13 +392,13 @@ def woven_cover_factor(threads_per_cm: npt.ArrayLike, tex: npt.ArrayLike) -> Flo
 
     References
     ----------
-    .. [1] "Woven Fabric Calculation",
-       https://www.scribd.com/document/455076497/Woven-Fabric-Calculation-doc
-    .. [2] textile-physics.md §2.3.
+    .. [1] Cover factor after Peirce [peirce-1937]. The plain-weave guide values above
+       are trade figures with no citable source found: indicative only.
+    .. [2] Manian [manian-optitex-formulae].
 
     Examples
     --------
-    The 20D × 330T fabric of the reference sheet, per direction:
+    A 20D × 330T ripstop [msr-tent-fabrics], per direction:
 
     >>> print(f"{woven_cover_factor(330 / 2.54 / 2, 20 / 9):.1f}")
     9.7
@@ -438,11 +438,11 @@ def cloth_cover_factor(
 
     References
     ----------
-    .. [1] Online Textile Academy, "Cloth cover factor: derivation",
+    .. [1] Online Textile Academy, "Cloth cover factor" [onlinetextileacademy-cover],
        https://www.onlinetextileacademy.com/what-is-cloth-cover-factor-derivation-of-cover-factor-formula/
-    .. [2] Manian, "Important fabric parameters and formulae" (K = 28 ⇒ d = p),
+    .. [2] Manian [manian-optitex-formulae] (K = 28 ⇒ d = p),
        http://www.optitex.com/en/news_and_events/articles/fabrics/fabric_formulae
-    .. [3] textile-physics.md §2.3.
+    .. [3] Peirce [peirce-1937].
 
     Examples
     --------
@@ -485,9 +485,9 @@ def fractional_cover(
 
     References
     ----------
-    .. [1] Online Textile Academy, "Cloth cover factor: derivation",
+    .. [1] Online Textile Academy, "Cloth cover factor" [onlinetextileacademy-cover],
        https://www.onlinetextileacademy.com/what-is-cloth-cover-factor-derivation-of-cover-factor-formula/
-    .. [2] textile-physics.md §2.3.
+    .. [2] Manian [manian-optitex-formulae].
 
     Examples
     --------
@@ -533,8 +533,8 @@ def fibre_volume_fraction(
 
     References
     ----------
-    .. [1] textile-physics.md §2.3 (DERIVED from the lilCode/FabricsCompositionDataset
-       weight and thickness data, https://huggingface.co/datasets/lilCode/FabricsCompositionDataset).
+    .. [1] Derived here; checked on the weights and thicknesses of
+       [lilcode-fabrics-dataset], https://huggingface.co/datasets/lilCode/FabricsCompositionDataset.
 
     Examples
     --------
@@ -576,7 +576,7 @@ def porosity(
 
     References
     ----------
-    .. [1] textile-physics.md §2.3 (DERIVED).
+    .. [1] Derived here (porosity = 1 - solid fraction); data [lilcode-fabrics-dataset].
 
     Examples
     --------
@@ -589,7 +589,7 @@ def porosity(
 
 
 # --------------------------------------------------------------------------------------
-# §3 Fibre density and moisture
+# Fibre density and moisture
 # --------------------------------------------------------------------------------------
 
 
@@ -621,8 +621,8 @@ def blend_density(shares: npt.ArrayLike, densities: npt.ArrayLike) -> FloatOrArr
 
     References
     ----------
-    .. [1] textile-physics.md §2.3 (ρ ≈ 1.15 for PA/EA 82/18) and §3 (fibre densities,
-       Morton & Hearle, *Physical Properties of Textile Fibres*, 4th ed., 2008, Table 5.1).
+    .. [1] Fibre densities: Morton & Hearle [morton-hearle-2008] (ρ ≈ 1.15 for PA/EA
+       82/18 follows), Table 5.1, ISBN 978-1-84569-220-9.
 
     Examples
     --------
@@ -659,7 +659,7 @@ def conditioned_mass(dry_mass: npt.ArrayLike, regain: npt.ArrayLike) -> FloatOrA
 
     References
     ----------
-    .. [1] textile-physics.md §3 and §9; Textile Calculation, "Standard moisture regain
+    .. [1] Textile Calculation [textile-calculation-regain], "Standard moisture regain
        and moisture content",
        https://textilecalculation.blogspot.com/2015/08/standard-moisture-regain-and-moisture.html
 
@@ -674,7 +674,7 @@ def conditioned_mass(dry_mass: npt.ArrayLike, regain: npt.ArrayLike) -> FloatOrA
 
 
 # --------------------------------------------------------------------------------------
-# §9 Water uptake
+# Water uptake
 # --------------------------------------------------------------------------------------
 
 
@@ -706,7 +706,7 @@ def max_water_uptake_gsm(
 
     References
     ----------
-    .. [1] textile-physics.md §9 (DERIVED); Crow & Osczevski, "The interaction of water
+    .. [1] Derived here; Crow & Osczevski [crow-osczevski-1998], "The interaction of water
        with fabrics", Textile Res. J. 68(4):280–288 (1998), doi:10.1177/004051759806800406.
 
     Examples

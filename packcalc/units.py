@@ -269,15 +269,15 @@ def convert_linear_density(value: Any, from_unit: str, to_unit: str) -> Any:
     -----
     Exact for all positive values; zero converts to infinity between the direct and
     indirect systems. pint's ``Ne`` uses the exact definition (840 yd per lb), which
-    gives :math:`T_t\\,N_e = 590.54`; the trade constant 590.5 of the reference sheet
+    gives :math:`T_t\\,N_e = 590.54`; the trade constant 590.5 [tayyon-linear-density]
     agrees to 1e-4 (cotton-specific constants such as 583.1 are not used). Do not use
     ``Td`` (townsend) or ``D`` (debye) for denier.
 
     References
     ----------
-    .. [1] textile-physics.md §1.1 and §1.3; pint ``default_en.txt``, ``@group Textile``,
+    .. [1] [pint-units]: ``default_en.txt``, ``@group Textile``,
        https://github.com/hgrecco/pint
-    .. [2] Ningbo Tayyon Thread, "Linear density conversion formulas",
+    .. [2] Ningbo Tayyon Thread, "Linear density conversion formulas" [tayyon-linear-density],
        https://www.tayyon.com/news/threads_density_conversion.html
 
     Examples
