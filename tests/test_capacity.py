@@ -11,7 +11,7 @@ from packcalc import capacity
 
 
 def test_tube_golden():
-    # Reference sheet §6.3: C0 = 20 cm, L = 15 cm → 0.48 L relaxed, 0.75 at 0.25,
+    # Worked example: C0 = 20 cm, L = 15 cm → 0.48 L relaxed, 0.75 at 0.25,
     # 1.07 at 0.5, 1.91 at 1.0.
     assert_allclose(
         capacity.tube_volume_l(circumference_cm=20, height_cm=15, strain=[0, 0.25, 0.5, 1.0]),
@@ -24,7 +24,7 @@ def test_tube_golden():
 
 
 def test_patch_golden():
-    # Reference sheet §6.3: b = w0 = 15 cm, L = 15 cm → 0.46 L at 0.1 (R 11.0 cm),
+    # Worked example: b = w0 = 15 cm, L = 15 cm → 0.46 L at 0.1 (R 11.0 cm),
     # 0.77 L at 0.25 (R 8.3), 1.21 L at 0.5 (R 7.5).
     volumes = capacity.patch_volume_l(15, 15, 15, [0.1, 0.25, 0.5])
     assert_allclose(volumes, [0.46, 0.77, 1.21], atol=0.006)
@@ -36,7 +36,7 @@ def test_patch_golden():
 
 def test_box_and_laplace_golden():
     assert_allclose(capacity.box_volume_l(28, 5, 32), 4.48)
-    # T = 80 / 160 / 280 N/m at R = 5 cm → 1.6 / 3.2 / 5.6 kPa (sheet §6.3).
+    # T = 80 / 160 / 280 N/m at R = 5 cm → 1.6 / 3.2 / 5.6 kPa (Laplace's law, [zhao-2017]).
     assert_allclose(capacity.laplace_pressure_kpa([80, 160, 280], 1.0, 5.0), [1.6, 3.2, 5.6])
 
 

@@ -273,7 +273,7 @@ def test_minimal_library_reads(tmp_path):
     lib = read_library(write_library(tmp_path))
     assert isinstance(lib.fabrics["ripstop"], Fabric)
     assert lib.fabrics["ripstop"].thickness_mm == 0.08
-    # 20D × 330T at zero crimp → 28.9 g/m² (reference sheet §2.1).
+    # 20D × 330T at zero crimp → 28.9 g/m² ([msr-tent-fabrics], [textilecalculations-gsm]).
     assert_allclose(lib.fabrics["derived"].areal_density_gsm, 28.9, atol=0.05)
     assert lib.trims["zip3"].provenance.assumption
 

