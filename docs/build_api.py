@@ -39,9 +39,7 @@ MODULES = {
 
 
 def public(module) -> list[tuple[str, object]]:
-    names = getattr(module, "__all__", None) or [
-        n for n in vars(module) if not n.startswith("_")
-    ]
+    names = getattr(module, "__all__", None) or [n for n in vars(module) if not n.startswith("_")]
     out = []
     for name in names:
         obj = getattr(module, name)
