@@ -38,6 +38,7 @@ from packcalc.estimator import estimate, tolerance_inputs, weight_parts
 from packcalc.fit import nominal_volume_l
 from packcalc.library import NO_CALIBRATION, Calibration, Library, Provenance, load_library
 from packcalc.packing import NAMED_PRESSURES
+from packcalc.tables import dataframe
 from packcalc.units import parse_quantity
 
 WEIGHED_BY = {"reviewer": 1.0, "maker": 0.5}  # how much a reference weight counts
@@ -432,6 +433,10 @@ class Validation:
     def worst(self, n: int = 3) -> list[VestResult]:
         """The vests with the largest absolute weight error."""
         return sorted(self.results, key=lambda r: -abs(r.error_pct))[:n]
+
+    def to_dataframe(self) -> Any:
+        """One row per vest (as in ``packcalc validate --json``), a pandas DataFrame."""
+        return dataframe([r.to_dict() for r in self.results])
 
     def to_dict(self) -> dict[str, Any]:
         """The ``packcalc validate --json`` output."""

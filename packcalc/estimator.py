@@ -20,6 +20,7 @@ from packcalc.design import Design, detail_counts
 from packcalc.errors import PackcalcError
 from packcalc.library import Calibration, Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
+from packcalc.tables import dataframe
 from packcalc.units import Q_, ureg
 
 BAND_SAMPLES = 4_000  # enough for stable P5/P95 (±0.2 % of the total) at ~1 ms
@@ -294,8 +295,7 @@ class Estimate:
     def to_dataframe(self) -> Any:
         """The weight parts as a pandas DataFrame: one row per part, with its label,
         category, material, mass [g] and fabric area [m²]."""
-        pd = _pandas()
-        return pd.DataFrame(
+        return dataframe(
             [
                 {
                     "label": p.label,
@@ -307,14 +307,6 @@ class Estimate:
                 for p in self.parts
             ]
         )
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError("to_dataframe needs pandas: pip install 'packcalc[dataframe]'") from None
-    return pandas
 
 
 def weight_parts(

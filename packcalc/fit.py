@@ -32,6 +32,7 @@ from packcalc.loadfit import (
     tension_modulus_n_m,
 )
 from packcalc.pattern import wing_length
+from packcalc.tables import dataframe
 
 
 def stretch_limit(fabric: Any) -> float:
@@ -226,6 +227,15 @@ class LoadFit:
         """How full a pocket is: its load volume over its stretched capacity [-]."""
         cap = next(c for c in self.capacities if c.pocket.name == pocket_name)
         return self.pocket_volume_l[pocket_name] / cap.stretched_l if cap.stretched_l else 0.0
+
+    def to_dataframe(self) -> Any:
+        """One row per item of the load: its label, library id, pocket (empty if it does
+        not fit) and why it is there or not (pandas DataFrame)."""
+        placed = [{"item": label, "id": item, "pocket": pocket, "reason": self.reasons[label]}
+                  for label, item, pocket in self.placements]  # fmt: skip
+        unplaced = [{"item": label, "id": item, "pocket": None, "reason": reason}
+                    for label, item, reason in self.unplaced]  # fmt: skip
+        return dataframe(placed + unplaced)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: placements, unplaced items with reasons, pockets, balance, body fit."""

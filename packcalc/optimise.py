@@ -54,6 +54,7 @@ from packcalc.errors import PackcalcError
 from packcalc.fit import fit_load, load_items
 from packcalc.library import Library, load_library
 from packcalc.pattern import OPTION_SPECS, grade_options
+from packcalc.tables import dataframe
 
 SCALE_RANGE = (0.6, 1.6)
 SIZES = ("XS", "S", "M", "L", "XL")
@@ -137,6 +138,10 @@ class Optimum:
     feasible: int
     front: dict[str, np.ndarray]
     notes: tuple[str, ...] = ()
+
+    def to_dataframe(self) -> Any:
+        """The trade-off front, one row per design: its parameters and figures."""
+        return dataframe({k: v for k, v in self.front.items() if np.ndim(v) == 1})
 
     @property
     def binding(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from packcalc import bom, footprint
 from packcalc.errors import PackcalcError, did_you_mean
 from packcalc.footprint_data import FootprintData, read_footprint
 from packcalc.library import Library
+from packcalc.tables import dataframe
 
 BOM_COLUMNS = ["kind", "id", "name", "quantity", "unit", "net_area_m2", "mass_g", "note"]
 
@@ -139,6 +140,10 @@ class Scenario:
     @property
     def lead_days(self) -> float:
         return sum(s.days for s in self.steps)
+
+    def to_dataframe(self) -> Any:
+        """One row per step: name, place, kg CO2e, €, days, detail (pandas DataFrame)."""
+        return dataframe([dataclasses.asdict(s) for s in self.steps])
 
     def to_dict(self) -> dict[str, Any]:
         return {

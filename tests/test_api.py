@@ -33,3 +33,36 @@ def test_engine_never_imports_streamlit():
     code = "import sys, packcalc; packcalc.estimate(packcalc.load_design('race-5l')); print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_estimate_reads_well_in_a_console_and_a_notebook():
+    result = packcalc.estimate(packcalc.load_design("race-5l"))
+    text = repr(result)
+    grams = result.weight.m_as("g")
+    assert text.startswith("<Estimate 'Race 5 L' size M:") and f"{grams:.1f} g" in text
+    assert len(text) < 200  # one line, not a dump of every field
+    html = result._repr_html_()
+    assert html.startswith("<table>") and f"{grams:.1f} g" in html
+
+
+def test_results_as_dataframes():
+    design = packcalc.load_design("race-5l")
+    result = packcalc.estimate(design, load="utmb")
+    parts = result.to_dataframe()
+    assert list(parts.columns) == ["label", "category", "material", "mass_g", "area_m2"]
+    assert abs(parts["mass_g"].sum() - result.weight.m_as("g")) < 1e-6
+    items = result.load_fit.to_dataframe()
+    assert len(items) == len(result.load_fit.placements) + len(result.load_fit.unplaced)
+    assert set(items["pocket"].dropna()) <= {p.name for p in design.pockets}
+    steps = result.footprint()[0].to_dataframe()
+    assert list(steps["name"]) == [s.name for s in result.footprint()[0].steps]
+
+
+def test_to_dataframe_without_pandas_says_what_to_install():
+    code = (
+        "import sys; sys.modules['pandas'] = None; import packcalc\n"
+        "r = packcalc.estimate(packcalc.load_design('race-5l'))\n"
+        "try:\n    r.to_dataframe()\nexcept ImportError as e:\n    print(e)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "packcalc[dataframe]" in out.stdout

@@ -16,6 +16,7 @@ MODEL_MODULES = ["textile", "mass", "packing", "capacity", "pattern", "loadfit",
                  "bom", "comfort"]  # fmt: skip
 LAYERS = {
     "errors": 0,
+    "tables": 0,
     "units": 1,
     **dict.fromkeys(MODEL_MODULES, 2),
     **dict.fromkeys(["library", "design", "laws", "fit", "footprint_data"], 3),
