@@ -411,50 +411,80 @@ def _abrasion_minimums(specs: list[str] | None) -> dict[str, tuple[float, str]]:
 def _cmd_footprint(args: argparse.Namespace) -> None:
     from packcalc.estimator import estimate
     from packcalc.footprint_data import read_footprint
-    from packcalc.supply import ecobalyse_query
+    from packcalc.lifecycle import waterfall
     from packcalc.units import check_number
 
     design = _design(args)
     result = estimate(design)
     shares = [check_number(a, "--air", maximum=1.0) for a in (args.air or [0.0, 0.33])]
     data = read_footprint()
-    made_in = args.made_in or design.made_in
-    scenarios = result.footprint(made_in, args.compare or ["VN"], shares, data)
+    settings = _settings(args.set)
     if args.ecobalyse:
-        place = data.places.get(args.ecobalyse)
-        if place is None:
-            raise PackcalcError("--ecobalyse", f"unknown place {args.ecobalyse!r}")
-        query, left_out = ecobalyse_query(result, result.library, place["country"], shares[0])
-        _print_json(query)
-        sys.stderr.write(
-            "note: Ecobalyse has no vest category: its knit t-shirt (tshirt) stands in"
-            + (f"; fibres it does not list, left out: {', '.join(left_out)}" if left_out else "")
-            + "\n"
-        )
+        _print_ecobalyse(result, data, args.ecobalyse, shares[0])
         return
+    made_in = args.made_in or design.made_in
+    scenarios = result.footprint(made_in, args.compare or ["VN"], shares, data,
+                                 args.chain or (), settings)  # fmt: skip
     if args.json:
         _print_json(
             {
                 "design": design.name,
                 "weight_g": round(result.weight.m_as("g"), 2),
+                "scope": "cradle to gate: end of life is not counted",
                 "scenarios": [s.to_dict() for s in scenarios],
+                "waterfalls": [
+                    {"from": scenarios[0].name, "to": s.name, "stages": waterfall(scenarios[0], s)}
+                    for s in scenarios[1:]
+                ],
             }
         )
         return
-    print(f"{design.name}: {result.weight.m_as('g'):.1f} g")
+    print(format_footprint(design.name, result.weight.m_as("g"), scenarios))
+
+
+def _settings(specs: list[str] | None) -> dict[str, str]:
+    """``--set STAGE=PLACE`` (repeatable)."""
+    out = {}
+    for spec in specs or []:
+        stage, sep, place = spec.partition("=")
+        if not sep or not stage.strip() or not place.strip():
+            raise PackcalcError("--set", f"expected STAGE=PLACE like 'dyeing=FR', got {spec!r}")
+        out[stage.strip()] = place.strip()
+    return out
+
+
+def _print_ecobalyse(result: Any, data: Any, place: str, air_share: float) -> None:
+    from packcalc.supply import ecobalyse_query
+
+    if not data.is_place(place):
+        known = ", ".join([*data.places, *data.grid])
+        raise PackcalcError("--ecobalyse", f"unknown place {place!r}: expected one of {known}")
+    query, left_out = ecobalyse_query(result, result.library, place, air_share, data)
+    _print_json(query)
+    sys.stderr.write(
+        "note: Ecobalyse has no vest category: its knit t-shirt (tshirt) stands in"
+        + (f"; left out: {', '.join(left_out)}" if left_out else "")
+        + "\n"
+    )
+
+
+def format_footprint(name: str, grams: float, scenarios: Sequence[Any]) -> str:
+    """The scenarios, readably: totals, then each stage and place."""
+    lines = [f"{name}: {grams:.1f} g; cradle to gate (end of life not counted)"]
     for s in scenarios:
         low, high = s.co2e_band_kg
-        print(
-            f"\n{s.name}: {s.co2e_kg * 1000:.0f} g CO2e ({low * 1000:.0f}–{high * 1000:.0f}), "
-            f"{s.cost_eur:.2f} €, {s.lead_days:.0f} days"
-        )
-        for step in s.steps:
-            print(
-                f"  {step.name:<24} {step.co2e_kg * 1000:8.1f} g CO2e  {step.cost_eur:7.2f} €  "
-                f"{step.days:5.0f} d  {step.detail}"
-            )
-        for note in s.notes:
-            print(f"  note: {note}")
+        lines += [
+            "",
+            f"{s.name}: {s.co2e_kg:.2f} kg CO2e ({low:.2f}–{high:.2f}), "
+            f"{s.co2e_per_kg_product:.1f} kg CO2e per kg of vest, {s.energy_mj:.0f} MJ primary, "
+            f"{s.cost_eur:.2f} €, {s.lead_days:.0f} days",
+        ]
+        lines += [f"  {st.stage:<10} {st.place:<24} {st.co2e_kg * 1000:8.1f} g CO2e  "
+                  f"{st.energy_mj:6.1f} MJ" for st in s.stages]  # fmt: skip
+        top = ", ".join(f"{r['factor']} ±{r['swing_kg'] * 1000:.0f} g" for r in s.sensitivity[:3])
+        lines.append(f"  most sensitive to: {top}")
+        lines += [f"  note: {note}" for note in s.notes]
+    return "\n".join(lines)
 
 
 def format_estimate(result: Any) -> str:
@@ -719,7 +749,15 @@ def build_parser() -> argparse.ArgumentParser:
     foot.add_argument("--compare", action="append", help="another making place, e.g. VN")
     foot.add_argument("--air", action="append", type=float,
                       help="air share of the last leg, 0–1 (repeat for several)")  # fmt: skip
-    foot.add_argument("--ecobalyse", help="print the Ecobalyse query of the design made there")
+    foot.add_argument("--chain", action="append",
+                      help="a named supply chain (as-sourced, drome-asian-fabric, european, "
+                      "asian, asian-air); repeat for several")  # fmt: skip
+    foot.add_argument("--set", action="append", metavar="STAGE=PLACE",
+                      help="move one stage (fibre, spinning, forming, dyeing, finishing, "
+                      "making) to a place, e.g. dyeing=FR; repeatable")  # fmt: skip
+    foot.add_argument(
+        "--ecobalyse", metavar="PLACE", help="print the Ecobalyse query of the design made there"
+    )
     foot.add_argument("--json", action="store_true", help="print JSON")
     foot.set_defaults(run=_cmd_footprint)
 
@@ -767,6 +805,8 @@ FLAG_OF_FIELD = {
     "vary": "--vary",
     "locks": "--lock",
     "allowed_fabrics": "--fabrics",
+    "chain": "--chain",
+    "set": "--set",
 }
 
 

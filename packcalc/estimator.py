@@ -148,16 +148,19 @@ class Estimate:
         compare_to: Sequence[str] = ("VN",),
         air_shares: Sequence[float] = (0.0, 0.33),
         data: Any = None,
+        chains: Sequence[str] = (),
+        settings: Mapping[str, str] | None = None,
     ) -> list[Any]:
-        """Supply-chain scenarios of this design (:func:`packcalc.supply.compare`): made
-        at ``made_in`` (default: the design's site) and at each of ``compare_to``; ``data``
-        is a :func:`packcalc.footprint_data.read_footprint` already read (default: read
-        the packaged file)."""
-        from packcalc.supply import compare
+        """Cradle-to-gate footprints of this design (:func:`packcalc.lifecycle.compare`):
+        fabrics as sourced, made at ``made_in`` (default: the design's site) and at each of
+        ``compare_to``; or along each named chain of ``chains``; ``settings`` moves stages
+        (``{"dyeing": "FR"}``); ``data`` is a :func:`packcalc.footprint_data.read_footprint`
+        already read (default: read the packaged files)."""
+        from packcalc.lifecycle import compare
 
         return compare(
             self, self.library or load_library(), made_in or self.design.made_in, compare_to,
-            air_shares, data,
+            air_shares, data, chains, settings,
         )  # fmt: skip
 
     @property

@@ -20,7 +20,7 @@ LAYERS = {
     "units": 1,
     **dict.fromkeys(MODEL_MODULES, 2),
     **dict.fromkeys(["library", "design", "laws", "fit", "footprint_data"], 3),
-    **dict.fromkeys(["estimator", "batch", "optimise", "accuracy", "supply"], 4),
+    **dict.fromkeys(["estimator", "batch", "optimise", "accuracy", "supply", "lifecycle"], 4),
     **dict.fromkeys(["cli", "ui", "__init__"], 5),
 }
 MODELS = [name for name, layer in LAYERS.items() if layer == 2]
