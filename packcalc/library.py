@@ -112,6 +112,13 @@ class ThicknessPoint:
     pressure_kpa: float
 
 
+# Where a fabric's stages happen, where known: ``country`` is the mill's (knitting or
+# weaving); ``spun_in``, ``dyed_in``, ``finished_in`` and ``fibre_from`` are country codes;
+# ``dyeing`` may say "solution-dyed" (no dyeing step).
+ORIGIN_KEYS = ("country", "region", "mill", "spun_in", "dyed_in", "finished_in", "fibre_from",
+               "dyeing")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Fabric:
     """A finished fabric as a designer buys it.
@@ -700,6 +707,10 @@ def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
             raise PackcalcError(
                 r.where("origin"), f"expected {{ country = 'FR', region = '…' }}, got {origin!r}"
             )
+        for key in origin:
+            if key not in ORIGIN_KEYS:
+                hint = did_you_mean(key, ORIGIN_KEYS)
+                raise PackcalcError(f"{r.where('origin')}.{key}", f"unknown key{hint}")
         from packcalc.textile import blend_density  # volume additivity (harmonic mean)
 
         density = float(

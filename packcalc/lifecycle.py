@@ -209,6 +209,14 @@ class _Ledger:
         if co2e:
             self.terms.append((co2e, tuple(factors)))
 
+    def charge(self, stage: str, place: str, eur: float, detail: str = "") -> None:
+        """A cost [€] at a stage (the stage appears even with no emissions)."""
+        key = (stage, place)
+        self.co2e[key] += 0.0
+        self.cost[key] += eur
+        if detail:
+            self.details[key].append(detail)
+
     def process(
         self,
         stage: str,
@@ -513,6 +521,7 @@ def _trims(
                 )
                 ledger.process("trims", place, kg, "knitting-warp", float(kwh))
     ledger.transport(place, making, total)
+    ledger.charge("trims", place, total * 1000 * data.prices["trims_eur_per_g"])
 
 
 def _making(ledger: _Ledger, estimate: Any, place: str) -> float:
@@ -533,6 +542,10 @@ def _making(ledger: _Ledger, estimate: Any, place: str) -> float:
         "making minutes × 0.029 kWh/min [ecobalyse-textile]; grid " + country,
     )
     ledger.details[("making", place)].append(f"{minutes:.0f} min, {kwh:.3f} kWh")
+    labour = data.countries.get(country, {}).get("labour_eur_h")
+    if labour is None:
+        ledger.notes.append(f"no labour cost for {country}: the making cost is not counted")
+    ledger.charge("making", place, minutes / 60 * (labour or 0.0))
     return minutes
 
 
@@ -616,6 +629,10 @@ def scenario(
     places_used = _materials(ledger, rows, library, chain_data, made_in)
     minutes = _making(ledger, estimate, made_in)
     _packaging(ledger, made_in)
+    ledger.notes.append(
+        "cost: fabric and trims at placeholder prices (no published price list found), "
+        "labour where sewn; freight is not costed"
+    )
     vest_kg = estimate.weight.m_as("kg")
     ledger.transport(made_in, warehouse, vest_kg, air)
     return _scenario(
@@ -651,6 +668,8 @@ def _materials(
         cut_kg = row["mass_g"] / 1000 * row["quantity"] / row["net_area_m2"]
         places = fabric_places(fabric, chain, ledger.data)
         _fabric(ledger, fabric, cut_kg, "knitted" in row["note"], places, made_in)
+        ledger.charge("finishing", places["finishing"], _fabric_cost(row, fabric, ledger.data),
+                      "fabric bought at the placeholder price of its construction")  # fmt: skip
         if cut_kg > heaviest:
             heaviest, main = cut_kg, places
     trims_place = main.get(TRIMS_PLACE_STAGE, made_in)
@@ -745,9 +764,6 @@ def _steps(
     shipping = sum(s.co2e_kg for s in stages if s.place == last_leg)
     upstream = sum(s.co2e_kg for s in stages) - making - shipping
     country = data.country_of(made_in)
-    labour = data.countries.get(country, {}).get("labour_eur_h")
-    if labour is None:
-        ledger.notes.append(f"no labour cost for {country}: the making cost is not counted")
     days_making = data.countries.get(country, {}).get("production_days", 0.0)
     modes = data.modes
     fabric_days = _leg_days(data, places.get("finishing", made_in), made_in)
@@ -760,7 +776,7 @@ def _steps(
             "materials to the maker",
             made_in,
             upstream,
-            _materials_cost(rows, library, data),
+            sum(s.cost_eur for s in stages if s.stage in ("finishing", "trims")),
             data.making["material_days"] + fabric_days,
             "fibre, yarn, fabric, dyeing, finishing, trims and their transport",
         ),
@@ -768,7 +784,7 @@ def _steps(
             "making",
             made_in,
             making,
-            minutes / 60 * (labour or 0.0),
+            sum(s.cost_eur for s in stages if s.stage == "making"),
             days_making,
             f"{minutes:.0f} min",
         ),
@@ -789,19 +805,10 @@ def _leg_days(data: FootprintData, start: str, end: str) -> float:
     return data.modes["sea"]["days"] * km["sea"] / reference
 
 
-def _materials_cost(
-    rows: Sequence[Mapping[str, Any]], library: Library, data: FootprintData
-) -> float:
-    prices = data.prices
-    fabric_prices = prices["fabric_eur_per_m2"]
-    cost = 0.0
-    for row in rows:
-        if row["kind"] == "fabric":
-            construction = library.fabrics[row["id"]].construction
-            cost += row["quantity"] * fabric_prices.get(construction, fabric_prices["default"])
-        else:
-            cost += row["mass_g"] * prices["trims_eur_per_g"]
-    return cost
+def _fabric_cost(row: Mapping[str, Any], fabric: Any, data: FootprintData) -> float:
+    """The fabric consumed [m²] at the price of its construction [€/m²] (placeholders)."""
+    prices = data.prices["fabric_eur_per_m2"]
+    return row["quantity"] * prices.get(fabric.construction, prices["default"])
 
 
 # ------------------------------------------------------------------ comparisons
