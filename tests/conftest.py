@@ -106,3 +106,57 @@ def app_url():
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     pytest.fail("the Streamlit app did not start (3 attempts)")
+
+
+# ------------------------------------------------------------------ AppTest helpers
+# The page's widgets have keys made of a name, the language, the units and the design
+# version (packcalc.ui.session.key); tests find them by name.
+
+APP = str(ROOT / "app.py")
+PAGES = ("vest", "explore", "made-where", "compare", "library", "calculator")
+
+
+def new_app(timeout: float = 60):
+    """A fresh session of the page, run once (on the Vest page)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def goto(at, page: str):
+    """Open a page of the navigation (its url path) and run."""
+    from streamlit.util import calc_hash
+
+    at._page_hash = calc_hash(page)  # AppTest.switch_page only knows file pages
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def widget(at, kind: str, name: str):
+    """The widget of a kind (``slider``, ``radio``…) whose key starts with ``name.``."""
+    found = [w for w in getattr(at, kind) if w.key and w.key.split(".")[0] == name]
+    assert found, f"no {kind} named {name!r}: {[w.key for w in getattr(at, kind)]}"
+    return found[0]
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def set_language(at, lang: str):
+    widget(at, "radio", "lang").set_value(lang).run()
+    assert not at.exception, at.exception
+
+
+def set_units(at, units: str):
+    widget(at, "radio", "units").set_value(units).run()
+    assert not at.exception, at.exception
+
+
+@pytest.fixture
+def app():
+    return new_app()

@@ -1,4 +1,5 @@
-"""Safe to serve: the server settings the README documents are the ones shipped."""
+"""Safe to serve: the server settings the README documents are the ones shipped, and the
+page reads no path and runs no code from its users."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGE_SOURCES = [ROOT / "app.py", *sorted((ROOT / "packcalc" / "ui").rglob("*.py"))]
 
 
 def test_streamlit_config_is_safe_to_serve():
@@ -20,14 +22,25 @@ def test_streamlit_config_is_safe_to_serve():
     assert config["client"]["showErrorDetails"] == "type"  # no tracebacks in browsers
 
 
-def test_the_app_reads_no_path_and_runs_no_code_from_its_users():
-    # Uploads go to design_from_toml (tomllib: data only); presets by name only.
-    tree = ast.parse((ROOT / "app.py").read_text())
-    called = {
+def called_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
         node.func.id if isinstance(node.func, ast.Name) else node.func.attr
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))
     }
-    assert not called & {"eval", "exec", "compile", "open", "load_design", "read_design",
-                         "read_text", "read_bytes", "loads", "Popen", "import_module"}  # fmt: skip
+
+
+def test_the_page_reads_no_path_and_runs_no_code_from_its_users():
+    # Uploads go to design_from_toml (tomllib: data only); presets by name only.
+    called = set().union(*(called_names(p) for p in PAGE_SOURCES))
+    forbidden = {"eval", "exec", "compile", "open", "load_design", "read_design", "read_text",
+                 "read_bytes", "loads", "Popen", "import_module", "run_path"}  # fmt: skip
+    assert not called & forbidden, called & forbidden
     assert {"design_from_toml", "load_preset"} <= called
+
+
+def test_the_page_imports_nothing_when_packcalc_is_imported():
+    # ``import packcalc`` never imports streamlit (the page's package is imported apart).
+    init = (ROOT / "packcalc" / "__init__.py").read_text(encoding="utf-8")
+    assert "packcalc.ui" not in init and "streamlit" not in init

@@ -1,422 +1,779 @@
-"""Tables and pictures of a result: breakdown rows, the flat pattern as SVG."""
+"""Pictures of a design: the flat pattern and the load as SVG, and the charts' specs.
+
+Everything here draws plain data (:mod:`packcalc.ui.results`) in one language and unit
+system (:class:`packcalc.ui.display.Fmt`). Colours are fixed per fabric and per
+category, so a fabric or a category keeps its colour from one design to the next.
+Labels are placed inside their piece or box, at a size that fits, never across an
+outline or a grain line.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from html import escape
 from typing import Any
 
-from packcalc.design import Design
-from packcalc.pattern import Pattern, custom_panel, layout
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import polylabel, unary_union
 
-# A fixed palette, one colour per fabric in order of appearance.
-PALETTE = (
-    "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6",
-    "#9d755d", "#bab0ac",
-)  # fmt: skip
-CATEGORY_LABELS = {
-    "panel": "panels",
-    "pocket": "pockets",
-    "allowance": "seam allowances",
-    "binding": "binding",
-    "thread": "thread",
-    "seam-tape": "seam tape",
-    "closure": "pocket closures",
-    "trim": "trims",
+from packcalc.ui import names
+from packcalc.ui.display import Fmt
+from packcalc.ui.i18n import N_
+
+# One colour per fabric, whatever the design (a fixed palette keyed by fabric id).
+FABRIC_COLOURS = {
+    "taffeta-nylon-7d": "#edc948",
+    "taffeta-nylon-10d": "#ff9da7",
+    "ripstop-nylon-15d": "#9c755f",
+    "ripstop-nylon-20d-330t": "#86bcb6",
+    "ripstop-nylon-20d": "#b07aa1",
+    "momentum-0.9-20d": "#d4a6c8",
+    "ripstop-nylon-30d": "#8cd17d",
+    "ripstop-nylon-40d": "#ffbe7d",
+    "ripstop-nylon-70d": "#a0cbe8",
+    "ripstop-nylon-70d-pu": "#d37295",
+    "robic-210d": "#b6992d",
+    "ripstop-polyester-30d": "#499894",
+    "hyperd-300": "#f1ce63",
+    "silpoly-1.1oz": "#79706e",
+    "silnylon-1.1oz": "#bab0ac",
+    "dcf-0.5oz": "#edc948",
+    "dcf-0.74oz": "#ff9da7",
+    "dcf-0.8oz": "#9c755f",
+    "dcf-hybrid-50d": "#86bcb6",
+    "challenge-ultra-200": "#d4a6c8",
+    "challenge-ultra-400": "#8cd17d",
+    "ecopak-epx200": "#ffbe7d",
+    "xpac-vx21": "#a0cbe8",
+    "pa-elastane-knit-190": "#4e79a7",
+    "pa-elastane-knit-200": "#d37295",
+    "pa-elastane-knit-150": "#76b7b2",
+    "pes-knit-50": "#b6992d",
+    "pes-knit-72": "#499894",
+    "tee-jersey-polyester": "#f1ce63",
+    "tee-jersey-polyester-145": "#79706e",
+    "tee-jersey-cotton": "#bab0ac",
+    "power-mesh": "#f28e2b",
+    "lycra-mesh": "#edc948",
+    "duraweave-stretch": "#ff9da7",
+    "venom-stretch-mesh": "#9c755f",
+    "hex-mesh": "#59a14f",
+    "spacer-mesh-3mm": "#e15759",
+    "spacer-mesh-6mm": "#86bcb6",
 }
+OTHER_COLOUR = "#bab0ac"
+
+# Weight categories (packcalc.estimator.Part.category): label and fixed colour.
+CATEGORIES = {
+    "panel": (N_("panels"), "#4e79a7"),
+    "pocket": (N_("pockets"), "#f28e2b"),
+    "closure": (N_("pocket closures"), "#edc948"),
+    "fitted": (N_("pocket making"), "#ff9da7"),
+    "binding": (N_("binding"), "#59a14f"),
+    "allowance": (N_("seam allowances"), "#76b7b2"),
+    "thread": (N_("thread"), "#9c755f"),
+    "seam-tape": (N_("seam tape"), "#d4a6c8"),
+    "trim": (N_("trims"), "#b07aa1"),
+    "detail": (N_("details"), "#e15759"),
+}
+CURVE_COLOURS = {
+    "vest": "#e15759",
+    "tee-cotton-m": "#4e79a7",
+    "tee-polyester-m": "#59a14f",
+    "floor": "#79706e",
+}
+STAGE_COLOURS = {
+    "fibre": "#4e79a7",
+    "spinning": "#a0cbe8",
+    "forming": "#76b7b2",
+    "dyeing": "#b07aa1",
+    "finishing": "#d4a6c8",
+    "trims": "#9c755f",
+    "making": "#f28e2b",
+    "packaging": "#edc948",
+    "transport": "#59a14f",
+}
+STEP_COLOURS = {
+    "materials to the maker": "#4e79a7",
+    "making": "#f28e2b",
+    "to the warehouse": "#59a14f",
+}
+CHAR_WIDTH = 0.6  # a sans-serif character's width, in font sizes (a safe upper bound)
+LINE_HEIGHT = 1.2
 
 
-def breakdown_rows(parts: Any) -> list[dict[str, Any]]:
-    """One row per breakdown label: grams, category and material, heaviest first."""
-    grams: dict[str, float] = defaultdict(float)
-    category: dict[str, str] = {}
-    materials: dict[str, set[str]] = defaultdict(set)
-    for part in parts:
-        grams[part.label] += part.mass_g
-        category[part.label] = CATEGORY_LABELS.get(part.category, part.category)
-        materials[part.label].add(part.material)
-    rows = [
-        {
-            "part": label,
-            "grams": grams[label],
-            "category": category[label],
-            "material": ", ".join(sorted(materials[label])),
+def fabric_colour(fabric_id: str) -> str:
+    return FABRIC_COLOURS.get(fabric_id, OTHER_COLOUR)
+
+
+def vega_config(f: Fmt) -> dict[str, Any]:
+    """Chart settings: the language's decimal mark in axes and tooltips."""
+    if f.lang == "fr":
+        return {
+            "locale": {
+                "number": {
+                    "decimal": ",",
+                    "thousands": "\u202f",
+                    "grouping": [3],
+                    "currency": ["", "\u00a0€"],
+                }
+            }
         }
-        for label in grams
+    return {}
+
+
+# ------------------------------------------------------------------ labels that fit
+
+
+def place_label(
+    outline: Any,
+    lines: list[str],
+    avoid: list[Any] = (),
+    sizes: tuple[float, ...] = (2.2, 1.9, 1.6, 1.35, 1.1, 0.9),
+    margin: float = 0.35,
+) -> tuple[float, float, float, bool, bool]:
+    """Where a label of ``lines`` goes inside ``outline`` [cm]: its centre, font size,
+    whether it is turned a quarter turn and whether it sits on an ``avoid`` line. It
+    keeps ``margin`` inside the outline and, where the piece is wide enough, off the
+    ``avoid`` lines (a grain line); on a piece too narrow for that it is written along
+    the grain line, as on a paper pattern, and the line is drawn broken around it. The
+    largest size that fits is chosen, level before turned; the label's box counts each
+    character :data:`CHAR_WIDTH` wide."""
+    polygon = Polygon(outline)
+    inner = polygon.buffer(-margin)
+    if inner.is_empty:
+        inner = polygon
+    shapely.prepare(inner)
+    keep_off = unary_union([LineString(a).buffer(margin) for a in avoid if len(a) > 1])
+    region = inner.difference(keep_off) if not keep_off.is_empty else inner
+    off_line = [
+        (lambda: _poles(region if not region.is_empty else inner), keep_off),
+        (lambda: _candidates(inner, region), keep_off),
     ]
-    return sorted(rows, key=lambda row: -row["grams"])
+    on_line = [(lambda: _poles(inner), None), (lambda: _candidates(inner, inner), None)]
+    best = _fit(off_line, inner, lines, sizes)
+    if best is None or (not keep_off.is_empty and best[2] < sizes[2]):
+        along = _fit(on_line, inner, lines, sizes)
+        if along is not None and (best is None or along[2] > best[2]):
+            x, y, size, turned, box = along
+            on = not keep_off.is_empty and bool(shapely.intersects(box, keep_off))
+            return x, y, size, turned, on
+    if best is not None:
+        return (*best[:4], False)
+    x, y = _poles(inner)[0]
+    minx, miny, maxx, maxy = polygon.bounds
+    return x, y, sizes[-1], (maxy - miny) > (maxx - minx), True
 
 
-def pattern_svg(pattern: Pattern, design: Design, fabric_names: dict[str, str]) -> str:
-    """The flat pattern drawn to scale (1 SVG unit = 1 cm), panels coloured by fabric.
+def _fit(tries: list, inner: Any, lines: list[str], sizes: tuple[float, ...]) -> Any:
+    """The first candidate, largest size first, where the label's box fits."""
+    longest = max(len(line) for line in lines)
+    for points, obstacle in tries:
+        candidates = points()
+        xs = np.array([c[0] for c in candidates])
+        ys = np.array([c[1] for c in candidates])
+        for size in sizes:
+            width = longest * CHAR_WIDTH * size
+            height = len(lines) * LINE_HEIGHT * size
+            for turned in (False, True):
+                w, h = (height, width) if turned else (width, height)  # a quarter turn
+                boxes = shapely.box(xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
+                fits = shapely.within(boxes, inner)
+                if obstacle is not None and not obstacle.is_empty:
+                    fits &= ~shapely.intersects(boxes, obstacle)
+                if fits.any():
+                    first = int(np.argmax(fits))
+                    return float(xs[first]), float(ys[first]), size, turned, boxes[first]
+    return None
 
-    Seamed edges are drawn dashed, bound edges solid; a 10 cm scale bar is included.
-    """
-    panels = list(pattern.panels) + [
-        custom_panel(c.name, c.points, c.edges) for c in design.custom_panels
-    ]
-    specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
-    specs.update({c.name: c.spec for c in design.custom_panels})
-    colours: dict[str, str] = {}
-    for panel in panels:
-        colours.setdefault(specs[panel.name].fabric, PALETTE[len(colours) % len(PALETTE)])
-    placed = layout(panels)
-    width = max(p.polygon.bounds[2] for p in placed) + 2
-    height = max(p.polygon.bounds[3] for p in placed) + 2
-    legend_height = 6 + 5 * len(colours)
-    total_height = height + legend_height
+
+def label_box(x: float, y: float, size: float, turned: bool, lines: list[str]) -> Any:
+    """The box a label of :func:`place_label` takes [cm]."""
+    w = max(len(line) for line in lines) * CHAR_WIDTH * size
+    h = len(lines) * LINE_HEIGHT * size
+    if turned:
+        w, h = h, w
+    return shapely.box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+
+def _poles(region: Any) -> list[tuple[float, float]]:
+    parts = sorted(getattr(region, "geoms", [region]), key=lambda g: -g.area)[:3]
+    poles = [polylabel(p, tolerance=0.5) for p in parts if p.area > 0]
+    return [(p.x, p.y) for p in poles] or [(region.centroid.x, region.centroid.y)]
+
+
+def _candidates(inner: Any, region: Any, count: int = 60) -> list[tuple[float, float]]:
+    """Points of ``region`` far from ``inner``'s outline first: the pole of
+    inaccessibility, then a grid (about 400 points) ordered by distance to the outline."""
+    target = region if not region.is_empty else inner
+    pieces = getattr(target, "geoms", [target])
+    points = []
+    for piece in sorted(pieces, key=lambda g: -g.area)[:3]:
+        if piece.area > 0:
+            pole = polylabel(piece, tolerance=0.5)
+            points.append((pole.x, pole.y))
+    minx, miny, maxx, maxy = target.bounds
+    step = max(0.5, float(np.sqrt(max(target.area, 1e-9))) / 20)
+    xs, ys = np.meshgrid(np.arange(minx, maxx, step), np.arange(miny, maxy, step))
+    grid = shapely.points(xs.ravel(), ys.ravel())
+    shapely.prepare(target)
+    inside = grid[shapely.contains(target, grid)]
+    if len(inside):
+        outline = inner.exterior if hasattr(inner, "exterior") else inner.boundary
+        distance = shapely.distance(inside, outline)
+        order = np.argsort(-distance)[:count]
+        points += list(zip(shapely.get_x(inside[order]), shapely.get_y(inside[order]), strict=True))
+    if not points:
+        c = inner.representative_point()
+        points = [(c.x, c.y)]
+    return points
+
+
+# ------------------------------------------------------------------ the flat pattern
+
+
+def pattern_svg(geometry: dict[str, Any], f: Fmt) -> str:
+    """The flat pattern drawn to scale (1 SVG unit = 1 cm), pieces coloured by fabric:
+    bound edges solid, seams dashed, the cutting line (seam allowance) dotted, notches
+    and grain lines; each piece named inside it, with its layers when more than one; a
+    scale bar in the chosen units and a legend."""
+    pieces = geometry["pieces"]
+    allowance = float(geometry.get("allowance") or 0.0)
+    cut = {p["name"]: _cutting_outline(p, allowance) for p in pieces}
+    width = max(max(shapely.bounds(cut[p["name"]])[2] for p in pieces), 40.0) + 2
+    top = max(shapely.bounds(cut[p["name"]])[3] for p in pieces) + 1
+    fabrics = list(dict.fromkeys(p["fabric"] for p in pieces))
+    legend_rows = len(fabrics) + 2
+    total = top + 6 + 4.2 * legend_rows
+    scale = 8  # px per cm at 100 %: the image is scaled to its column
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 {width + 1:.1f} '
-        f'{total_height + 1:.1f}" width="{(width + 1) * 5:.0f}" '
-        f'height="{(total_height + 1) * 5:.0f}" font-family="sans-serif">',
-        f"<title>Flat pattern: {escape(design.name)}, size {escape(design.size or 'custom')}"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -1 {width + 2:.1f} {total:.1f}" '
+        f'width="{(width + 2) * scale:.0f}" height="{total * scale:.0f}" '
+        'font-family="Helvetica, Arial, sans-serif">',
+        f"<title>{escape(f.t('Flat pattern, to scale'))}: {escape(geometry.get('name', ''))}"
         "</title>",
         '<defs><marker id="grain" viewBox="0 0 4 4" refX="2" refY="2" markerWidth="4" '
-        'markerHeight="4" orient="auto-start-reverse"><path d="M0,0 L4,2 L0,4 z" fill="#555"/>'
+        'markerHeight="4" orient="auto-start-reverse"><path d="M0,0 L4,2 L0,4 z" fill="#444"/>'
         "</marker></defs>",
     ]
 
-    def svg_points(points: Any) -> str:
-        # SVG's y axis points down: flip each panel within the sheet.
-        return " ".join(f"{x:.2f},{height - y:.2f}" for x, y in points)
+    def pts(points: Any) -> str:
+        return " ".join(f"{x:.2f},{top - y:.2f}" for x, y in points)
 
-    for panel in placed:
-        spec = specs[panel.name]
-        out.append(
-            f'<polygon points="{svg_points(panel.polygon.exterior.coords[:-1])}" '
-            f'fill="{colours[spec.fabric]}" fill-opacity="0.45" stroke="none"/>'
-        )
-        for edge in panel.edges:
-            dash = ' stroke-dasharray="1.2,0.8"' if edge.kind == "seam" else ""
+    for piece in pieces:
+        name = piece["name"]
+        colour = fabric_colour(piece["fabric"])
+        if allowance > 0:
             out.append(
-                f'<polyline points="{svg_points(edge.points)}" fill="none" stroke="#222" '
+                f'<polygon points="{pts(cut[name].exterior.coords[:-1])}" fill="none" '
+                'stroke="#666" stroke-width="0.15" stroke-dasharray="0.3,0.4" '
+                f'data-cut="{escape(name)}"/>'
+            )
+        out.append(
+            f'<polygon points="{pts(piece["outline"])}" fill="{colour}" fill-opacity="0.4" '
+            f'stroke="none" data-piece="{escape(name)}"/>'
+        )
+        for kind, points in piece["edges"]:
+            dash = ' stroke-dasharray="1.2,0.8"' if kind == "seam" else ""
+            out.append(
+                f'<polyline points="{pts(points)}" fill="none" stroke="#222" '
                 f'stroke-width="0.3"{dash}/>'
             )
-        for notch in panel.notches:
-            for k in range(notch.count):
-                offset = (k - (notch.count - 1) / 2) * 0.8
-                out.append(_notch_mark(panel, notch, offset, height))
-        if panel.grain:
-            out.append(
-                f'<polyline points="{svg_points(panel.grain)}" fill="none" stroke="#555" '
-                'stroke-width="0.2" marker-start="url(#grain)" marker-end="url(#grain)"/>'
-            )
-        out.append(_piece_label(panel, spec, height))
-    y = height + 3
-    out.append(f'<line x1="0" y1="{y:.1f}" x2="10" y2="{y:.1f}" stroke="#222" stroke-width="0.5"/>')
-    out.append(f'<text x="11" y="{y + 0.8:.1f}" font-size="2.2">10 cm</text>')
-    for i, (fabric, colour) in enumerate(colours.items()):
-        ly = y + 5 + 5 * i
+        for x, y, count in piece["notches"]:
+            for k in range(count):
+                out.append(_notch(piece, x, y, (k - (count - 1) / 2) * 0.8, top))
+        lines, (x, y, size, turned, on_grain) = _piece_label(piece, f)
+        if piece["grain"]:
+            out += _grain(piece, label_box(x, y, size, turned, lines) if on_grain else None, top)
+        out.append(_text_block(lines, x, top - y, size, turned, f'data-label="{escape(name)}"'))
+
+    y = top + 3
+    bar_cm, bar_text = (
+        (10.0, "10 cm") if f.system == "metric" else (4 * 2.54, f"4 {f.unit('length')}")
+    )
+    out.append(
+        f'<line x1="0" y1="{y:.1f}" x2="{bar_cm:.2f}" y2="{y:.1f}" stroke="#222" '
+        'stroke-width="0.5"/>'
+        f'<line x1="0" y1="{y - 0.8:.1f}" x2="0" y2="{y + 0.8:.1f}" stroke="#222" '
+        'stroke-width="0.3"/>'
+        f'<line x1="{bar_cm:.2f}" y1="{y - 0.8:.1f}" x2="{bar_cm:.2f}" y2="{y + 0.8:.1f}" '
+        'stroke="#222" stroke-width="0.3"/>'
+        f'<text x="{bar_cm + 1:.2f}" y="{y + 0.7:.1f}" font-size="2">{escape(bar_text)}</text>'
+    )
+    y += 4.5
+    for fabric in fabrics:
         out.append(
-            f'<rect x="0" y="{ly - 2.5:.1f}" width="4" height="3" fill="{colour}" '
-            'fill-opacity="0.45" stroke="#222" stroke-width="0.2"/>'
+            f'<rect x="0" y="{y - 2.2:.1f}" width="4" height="2.8" fill="{fabric_colour(fabric)}" '
+            'fill-opacity="0.4" stroke="#222" stroke-width="0.2"/>'
+            f'<text x="5.5" y="{y:.1f}" font-size="2">{escape(names.fabric(fabric, f.lang))}</text>'
         )
+        y += 4.2
+    lines = [
+        ("", f.t("bound edge")),
+        ("1.2,0.8", f.t("seam")),
+    ]
+    if allowance > 0:
+        lines.append(
+            ("0.3,0.4", f.t("cutting line: seam allowance {a}", a=f.q("allowance", allowance)))
+        )
+    x = 0.0
+    for dash, text in lines:
+        style = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
-            f'<text x="5.5" y="{ly:.1f}" font-size="2.2">'
-            f"{escape(fabric_names.get(fabric, fabric))}</text>"
+            f'<line x1="{x:.1f}" y1="{y - 0.7:.1f}" x2="{x + 4:.1f}" y2="{y - 0.7:.1f}" '
+            f'stroke="#222" stroke-width="0.3"{style}/>'
+            f'<text x="{x + 5.5:.1f}" y="{y:.1f}" font-size="2">{escape(text)}</text>'
         )
+        x += 8 + len(text) * 1.1
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _piece_label(panel: Any, spec: Any, height: float) -> str:
-    """The piece's name (and layers) at its centre; turned along a piece too narrow for
-    it, so that labels stay inside their pieces."""
-    label = f"{panel.name}{f' ×{spec.layers}' if spec.layers > 1 else ''}"
-    cx, cy = panel.polygon.centroid.x, height - panel.polygon.centroid.y
-    minx, _, maxx, _ = panel.polygon.bounds
-    turn = ""
-    if len(label) * 1.25 > maxx - minx - 1.0:  # ~1.25 cm a character at 2.2 units
-        cx += 1.6  # beside the grain line
-        turn = f' transform="rotate(-90 {cx:.1f} {cy:.1f})"'
+def _cutting_outline(piece: dict[str, Any], allowance: float) -> Any:
+    """The piece with its seam allowance added along its seamed edges."""
+    polygon = Polygon(piece["outline"])
+    if allowance <= 0:
+        return polygon
+    seams = (
+        shapely.linestrings(
+            [points for kind, points in piece["edges"] if kind == "seam" and len(points) > 1]
+        )
+        if any(kind == "seam" for kind, _ in piece["edges"])
+        else []
+    )
+    strips = list(shapely.buffer(seams, allowance, cap_style="flat", join_style="mitre"))
+    merged = unary_union([polygon, *strips]).buffer(0.05).buffer(-0.05)
+    return merged if merged.geom_type == "Polygon" else merged.convex_hull
+
+
+def _piece_label(piece: dict[str, Any], f: Fmt) -> tuple[list[str], tuple]:
+    """A piece's label (its name, and its layers when more than one) and where it goes."""
+    lines = [names.piece(piece["name"], f.lang)]
+    if piece["layers"] > 1:
+        lines.append(f.t("{n} layers", n=piece["layers"]))
+    avoid = [piece["grain"]] if piece["grain"] else []
+    return lines, place_label(piece["outline"], lines, avoid)
+
+
+def _grain(piece: dict[str, Any], gap: Any, top: float) -> list[str]:
+    """The grain line, an arrow at each end; broken around a label written on it."""
+    line = LineString(piece["grain"])
+    segments = [line]
+    if gap is not None:
+        rest = line.difference(gap.buffer(0.3))
+        parts = [g for g in getattr(rest, "geoms", [rest]) if not g.is_empty and g.length > 0.2]
+        segments = sorted(parts, key=lambda g: line.project(Point(g.coords[0])))
+    out = []
+    for k, segment in enumerate(segments):
+        start = ' marker-start="url(#grain)"' if k == 0 else ""
+        end = ' marker-end="url(#grain)"' if k == len(segments) - 1 else ""
+        points = " ".join(f"{x:.2f},{top - y:.2f}" for x, y in segment.coords)
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="#444" stroke-width="0.2"'
+            f'{start}{end} data-grain="{escape(piece["name"])}"/>'
+        )
+    return out
+
+
+def _text_block(
+    lines: list[str], x: float, y: float, size: float, turned: bool, attributes: str = ""
+) -> str:
+    """Lines of text centred on (x, y) (SVG coordinates), turned to read upwards."""
+    turn = f' transform="rotate(-90 {x:.2f} {y:.2f})"' if turned else ""
+    first = -(len(lines) - 1) / 2 * LINE_HEIGHT * size
+    spans = "".join(
+        f'<tspan x="{x:.2f}" y="{y + first + i * LINE_HEIGHT * size:.2f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
     return (
-        f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="2.2" text-anchor="middle" '
-        f'dominant-baseline="middle"{turn}>{escape(label)}</text>'
+        f'<text font-size="{size:.2f}" text-anchor="middle" dominant-baseline="central"'
+        f"{turn} {attributes}>{spans}</text>"
     )
 
 
-def _notch_mark(panel: Any, notch: Any, offset: float, height: float) -> str:
-    """A short tick across the outline at a notch (offset along the edge [cm])."""
-    edge = min(
-        (e for e in panel.edges if e.kind == "seam"),
-        key=lambda e: min(math.dist((notch.x, notch.y), p) for p in e.points),
-    )
-    (x0, y0), (x1, y1) = edge.points[0], edge.points[-1]
-    length = math.hypot(x1 - x0, y1 - y0) or 1.0
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length  # along the edge
-    x, y = notch.x + ux * offset, notch.y + uy * offset
-    nx, ny = -uy * 0.9, ux * 0.9  # across it
+def _notch(piece: dict[str, Any], nx: float, ny: float, offset: float, top: float) -> str:
+    """A short tick across the outline at a notch (``offset`` along the edge [cm])."""
+    seams = [points for kind, points in piece["edges"] if kind == "seam"]
+    if not seams:
+        return ""
+    point = Point(nx, ny)
+    edge = min(seams, key=lambda pts: LineString(pts).distance(point))
+    (x0, y0), (x1, y1) = edge[0], edge[-1]
+    length = float(np.hypot(x1 - x0, y1 - y0)) or 1.0
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    x, y = nx + ux * offset, ny + uy * offset
+    dx, dy = -uy * 0.9, ux * 0.9
     return (
-        f'<line x1="{x - nx:.2f}" y1="{height - (y - ny):.2f}" x2="{x + nx:.2f}" '
-        f'y2="{height - (y + ny):.2f}" stroke="#222" stroke-width="0.3"/>'
+        f'<line x1="{x - dx:.2f}" y1="{top - (y - dy):.2f}" x2="{x + dx:.2f}" '
+        f'y2="{top - (y + dy):.2f}" stroke="#222" stroke-width="0.3"/>'
     )
 
 
-def packing_rows(result: Any, garment_names: dict[str, str]) -> list[dict[str, Any]]:
-    """Long-form rows of the packed-volume curves: vest, reference tees and the floor."""
-    pressures = result.packed_curve["pressure"].m_as("kPa")
-    floor = result.packed_floor.m_as("L")
-    rows = []
-    for key, curve in result.packed_curve.items():
-        if key == "pressure":
-            continue
-        label = "this vest" if key == "vest" else garment_names.get(key, key)
-        rows += [
-            {"pressure_kPa": float(p), "litres": float(v), "what": label}
-            for p, v in zip(pressures, curve.m_as("L"), strict=True)
-        ]
-    rows += [
-        {"pressure_kPa": float(p), "litres": floor, "what": "solid floor (this vest)"}
-        for p in (pressures[0], pressures[-1])
-    ]
-    return rows
+# ------------------------------------------------------------------ the load
 
 
-def placement_svg(fit: Any, design: Design) -> str:
-    """The vest seen from the front and from the back, pockets drawn to scale (1 unit =
-    1 cm) with their fill level and the items in them; full pockets in orange."""
-    placed: dict[str, list[str]] = defaultdict(list)
-    for label, _, pocket in fit.placements:
-        placed[pocket].append(label)
+def placement_svg(fit: dict[str, Any], f: Fmt) -> str:
+    """The vest from the front and from the back, pockets to scale (1 unit = 1 cm): each
+    filled with its load up to its capacity stretched to the limit (the top of the box),
+    its nominal capacity dashed, named with its load; a pocket filled past its nominal
+    capacity in orange. Side and hip pockets are drawn once, on the back view. (What is in
+    each pocket is listed in the table under the drawing.)"""
     columns = {
         "front": [
             ["front-right", "side-right", "hip-right"],
             ["front-left", "side-left", "hip-left"],
         ],
         "back": [["side-left", "hip-left"], ["back"], ["side-right", "hip-right"]],
-    }  # as seen by someone facing the view: the runner's right is on the left in front
-    out_parts = []
-    x0 = 0.0
-    height_total = 0.0
+    }
+    titles = {"front": f.t("front view"), "back": f.t("back view")}
+    out: list[str] = []
+    x0, bottom = 0.0, 12.0
     for view, cols in columns.items():
-        x = x0
-        drawn_any = False
-        view_parts = []
+        x, parts = x0, []
         for locations in cols:
-            y = 8.0
-            width = 0.0
-            for cap in fit.capacities:
-                pocket = cap.pocket
-                if pocket.location not in locations:
+            y, widest = 6.5, 0.0
+            for pocket in fit["pockets"]:
+                location = pocket["location"]
+                if location not in locations:
                     continue
-                if view == "front" and pocket.location.startswith(("side", "hip")):
-                    continue  # side and hip pockets are drawn once, on the back view
-                w = pocket.width_cm + 2 * pocket.gusset_cm
-                h = pocket.height_cm
-                share = fit.fill_share(pocket.name)
-                colour = "#f58518" if share > 0.95 else "#4c78a8"
-                view_parts.append(
-                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#eee" '
-                    'stroke="#222" stroke-width="0.25"/>'
-                )
-                fill_h = h * min(share, 1.0)
-                view_parts.append(
-                    f'<rect x="{x:.1f}" y="{y + h - fill_h:.1f}" width="{w:.1f}" '
-                    f'height="{fill_h:.1f}" fill="{colour}" fill-opacity="0.45"/>'
-                )
-                view_parts.append(
-                    f'<text x="{x + 0.6:.1f}" y="{y + 2.2:.1f}" font-size="1.8" font-weight="bold">'
-                    f"{escape(pocket.name)} {share:.0%}</text>"
-                )
-                for k, label in enumerate(placed.get(pocket.name, [])[:8]):
-                    view_parts.append(
-                        f'<text x="{x + 0.6:.1f}" y="{y + 4.4 + 1.9 * k:.1f}" font-size="1.5">'
-                        f"{escape(label)}</text>"
-                    )
-                y += h + 2
-                width = max(width, w)
-                drawn_any = True
-            x += width + 3 if width else 0
-            height_total = max(height_total, y)
-        if drawn_any:
-            out_parts.append(
-                f'<text x="{x0:.1f}" y="4" font-size="2.6" font-weight="bold">{view} view</text>'
+                if view == "front" and location.startswith(("side", "hip")):
+                    continue
+                w = max(pocket["width"] + 2 * pocket["gusset"], 10.0)
+                h = max(pocket["height"], 8.0)
+                parts += _pocket_box(pocket, x, y, w, h, f)
+                y += h + 2.0
+                widest = max(widest, w)
+            x += widest + 2.5 if widest else 0
+            bottom = max(bottom, y)
+        if parts:
+            out.append(
+                f'<text x="{x0:.1f}" y="3.8" font-size="2.6" font-weight="bold">'
+                f"{escape(titles[view])}</text>"
             )
-            out_parts += view_parts
-            x0 = x + 6
-    width_total = max(x0, 20.0)
+            out += parts
+            x0 = x + 5
+    width = max(x0, 30.0)
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 0 {width_total + 2:.1f} '
-            f'{height_total + 2:.1f}" width="{(width_total + 2) * 6:.0f}" '
-            f'height="{(height_total + 2) * 6:.0f}" font-family="sans-serif">',
-            f"<title>Where the load goes: {escape(design.name)}</title>",
-            *out_parts,
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 0 {width + 1:.1f} '
+            f'{bottom:.1f}" width="{(width + 1) * 10:.0f}" height="{bottom * 10:.0f}" '
+            'font-family="Helvetica, Arial, sans-serif">',
+            f"<title>{escape(f.t('Where the load goes'))}</title>",
+            *out,
             "</svg>",
         ]
     )
 
 
-HEADLINE = {
-    "weight": ("Weight", "g"),
-    "weight_p5": ("Weight P5", "g"),
-    "weight_p95": ("Weight P95", "g"),
-    "packed_volume": ("Packed volume", "L"),
-    "packed_floor": ("Solid floor", "L"),
-    "tshirt_volume_ratio": ("vs a cotton t-shirt, volume", ""),
-    "tshirt_weight_ratio": ("vs a cotton t-shirt, weight", ""),
-    "capacity_relaxed": ("Capacity relaxed", "L"),
-    "capacity_stretched": ("Capacity stretched", "L"),
-    "unplaced": ("Items that do not fit", ""),
-    "carried": ("Carried", "g"),
-    "front_share": ("Load in front", ""),
-    "left_share": ("Load on the left", ""),
-}
+def _pocket_box(pocket: dict[str, Any], x: float, y: float, w: float, h: float, f: Fmt) -> list:
+    stretched = pocket["stretched"] or 0.0
+    share = pocket["load"] / stretched if stretched else 0.0
+    over = pocket["load"] > pocket["nominal"] + 1e-9
+    colour = "#f28e2b" if over else "#4e79a7"
+    fill_h = h * min(share, 1.0)
+    nominal_y = y + h - h * min(pocket["nominal"] / stretched, 1.0) if stretched else y + h
+    parts = [
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#f4f4f4" '
+        f'stroke="#222" stroke-width="0.25" data-pocket="{escape(pocket["name"])}"/>',
+        f'<rect x="{x:.1f}" y="{y + h - fill_h:.2f}" width="{w:.1f}" height="{fill_h:.2f}" '
+        f'fill="{colour}" fill-opacity="0.45"/>',
+        f'<line x1="{x:.1f}" y1="{nominal_y:.2f}" x2="{x + w:.1f}" y2="{nominal_y:.2f}" '
+        'stroke="#222" stroke-width="0.2" stroke-dasharray="0.6,0.4"/>',
+    ]
+    room = w - 1.0
+    lines = [
+        (text, True, size) for text, size in _wrap(names.pocket(pocket["name"], f.lang), room, 2.0)
+    ]
+    if pocket["load"]:
+        lines.append((f.q("pocket", pocket["load"]), False, 1.8))
+    ty = y + 2.3
+    for text, bold, size in lines:
+        shown, fitted = _fit_text(text, room, size)
+        weight = ' font-weight="bold"' if bold else ""
+        parts.append(
+            f'<text x="{x + 0.5:.1f}" y="{ty:.1f}" font-size="{fitted:.2f}"{weight} '
+            f'data-box="{escape(pocket["name"])}">{escape(shown)}</text>'
+        )
+        ty += fitted * LINE_HEIGHT + 0.3
+    return parts
 
 
-def headline(result: Any) -> dict[str, Any]:
-    """The headline figures of an estimate (metric), for the A/B comparison."""
-    fit = result.load_fit
-    values = {
-        "weight": result.weight.m_as("g"),
-        "weight_p5": result.weight_band[0].m_as("g"),
-        "weight_p95": result.weight_band[2].m_as("g"),
-        "packed_volume": result.packed_volume.m_as("L"),
-        "packed_floor": result.packed_floor.m_as("L"),
-        "tshirt_volume_ratio": result.tshirt_volume_ratio,
-        "tshirt_weight_ratio": result.tshirt_weight_ratio,
-        "capacity_relaxed": fit.capacity_relaxed_l,
-        "capacity_stretched": fit.capacity_stretched_l,
-        "unplaced": float(len(fit.unplaced)),
-        "carried": result.carried_mass.m_as("g"),
-        "front_share": fit.front_share,
-        "left_share": fit.left_share,
-    }
-    return {"labels": HEADLINE, "values": values}
+def _wrap(text: str, room: float, size: float, smallest: float = 1.5) -> list[tuple[str, float]]:
+    """A name on one line if it fits at ``smallest`` or larger, else on two."""
+    if CHAR_WIDTH * len(text) * smallest <= room or " " not in text:
+        return [(text, min(size, room / (CHAR_WIDTH * len(text))))]
+    words = text.split(" ")
+    cut = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(text) / 2))
+    halves = [" ".join(words[:cut]), " ".join(words[cut:])]
+    fitted = min(size, room / (CHAR_WIDTH * max(map(len, halves))))
+    return [(half, fitted) for half in halves]
 
 
-def breakdown_spec(title: str, grams_title: str, row_count: int) -> dict[str, Any]:
-    """Vega-Lite spec of the weight breakdown (bars by part, coloured by category).
+def _fit_text(text: str, room: float, size: float, smallest: float = 1.0) -> tuple[str, float]:
+    """The text at the largest size up to ``size`` that fits ``room`` [cm], cut with an
+    ellipsis when even the smallest size does not."""
+    if not text:
+        return text, size
+    fitting = room / (CHAR_WIDTH * len(text))
+    if fitting >= smallest:
+        return text, min(size, fitting)
+    keep = max(int(room / (CHAR_WIDTH * smallest)) - 1, 1)
+    return text[:keep] + "…", smallest
 
-    Written by hand rather than through Altair: the page rebuilds it on every slider
-    move, and Altair's validation took ~20 ms a chart.
-    """
+
+# ------------------------------------------------------------------ charts
+
+
+def chart_height(spec: dict[str, Any]) -> int:
+    """The chart element's height [px]: the plot's, its title, axis and legend."""
+    return int(spec["height"]) + 130
+
+
+def breakdown_spec(f: Fmt, rows: int) -> dict[str, Any]:
+    """Bars of the weight by part, coloured by category (colours fixed per category)."""
+    domain = [f.t(label) for label, _ in CATEGORIES.values()]
+    colours = [colour for _, colour in CATEGORIES.values()]
+    unit = f.unit("weight")
     return {
-        "title": title,
-        "height": max(220, 18 * row_count),
+        "title": f.t("Where each gram goes"),
+        "height": max(220, 19 * rows),
+        "config": vega_config(f),
         "mark": "bar",
         "encoding": {
-            "x": {"field": "grams", "type": "quantitative", "title": grams_title},
+            "x": {"field": "weight", "type": "quantitative", "title": f.label("weight", unit=unit)},
             "y": {
                 "field": "part",
                 "type": "nominal",
                 "sort": "-x",
                 "title": None,
-                "axis": {"labelLimit": 260, "labelOverlap": False},
+                "axis": {"labelLimit": 320, "labelOverlap": False},
             },
-            "color": {"field": "category", "type": "nominal", "title": None},
+            "color": {
+                "field": "category",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": domain, "range": colours},
+                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 320},
+            },
             "tooltip": [
-                {"field": "part"},
-                {"field": "grams", "type": "quantitative", "format": ".1f"},
-                {"field": "category"},
-                {"field": "material"},
+                {"field": "part", "title": f.t("part")},
+                {
+                    "field": "weight",
+                    "type": "quantitative",
+                    "title": f.label("weight", unit=unit),
+                    "format": ".1f" if f.system == "metric" else ".2f",
+                },
+                {"field": "category", "title": f.t("category")},
+                {"field": "material", "title": f.t("material")},
             ],
         },
     }
 
 
-def packing_spec(
-    title: str, x_title: str, y_title: str, pressure_kpa: float, floor_label: str
-) -> dict[str, Any]:
-    """Vega-Lite spec of the packed volume over pressure (log axis), the floor dashed and
-    the chosen pressure marked by a rule."""
+def packing_spec(f: Fmt, pressure_kpa: float) -> dict[str, Any]:
+    """Packed volume over pressure (log axis): the vest, the reference tees and the
+    vest's solid floor (dashed), the chosen pressure ruled."""
+    labels = curve_labels(f)
+    floor = labels["floor"]
     return {
-        "title": title,
+        "title": f.t("Packed volume over pressure"),
         "height": 300,
+        "config": vega_config(f),
         "layer": [
             {
                 "mark": "line",
                 "encoding": {
                     "x": {
-                        "field": "pressure_kPa",
+                        "field": "pressure",
                         "type": "quantitative",
                         "scale": {"type": "log"},
-                        "title": x_title,
+                        "title": f.label("squeeze pressure", unit="kPa"),
                     },
-                    "y": {"field": "litres", "type": "quantitative", "title": y_title},
-                    "color": {"field": "what", "type": "nominal", "title": None},
-                    "strokeDash": {
-                        "condition": {
-                            "test": f"datum.what === {floor_label!r}",
-                            "value": [4, 3],
+                    "y": {
+                        "field": "volume",
+                        "type": "quantitative",
+                        "title": f.label("packed volume", "packed"),
+                    },
+                    "color": {
+                        "field": "what",
+                        "type": "nominal",
+                        "title": None,
+                        "scale": {
+                            "domain": list(labels.values()),
+                            "range": list(CURVE_COLOURS.values()),
                         },
+                        "legend": {"orient": "bottom", "columns": 2, "labelLimit": 360},
+                    },
+                    "strokeDash": {
+                        "condition": {"test": f"datum.what === {floor!r}", "value": [4, 3]},
                         "value": [1, 0],
                     },
                     "tooltip": [
-                        {"field": "what"},
-                        {"field": "pressure_kPa", "type": "quantitative", "format": ".1f"},
-                        {"field": "litres", "type": "quantitative", "format": ".3f"},
+                        {"field": "what", "title": f.t("what")},
+                        {
+                            "field": "pressure",
+                            "type": "quantitative",
+                            "format": ".1f",
+                            "title": f.label("pressure", unit="kPa"),
+                        },
+                        {
+                            "field": "volume",
+                            "type": "quantitative",
+                            "format": ".3f" if f.system == "metric" else ".1f",
+                            "title": f.label("volume", "packed"),
+                        },
                     ],
                 },
             },
             {
-                "data": {"values": [{"pressure_kPa": pressure_kpa}]},
+                "data": {"values": [{"pressure": pressure_kpa}]},
                 "mark": {"type": "rule", "strokeDash": [2, 2]},
-                "encoding": {"x": {"field": "pressure_kPa", "type": "quantitative"}},
+                "encoding": {"x": {"field": "pressure", "type": "quantitative"}},
             },
         ],
     }
 
 
-def tornado_spec(title: str) -> dict[str, Any]:
-    """Vega-Lite spec of the sensitivity tornado: weight change [g] per parameter."""
+def curve_labels(f: Fmt) -> dict[str, str]:
     return {
-        "title": title,
-        "height": 360,
+        "vest": f.t("this vest"),
+        "tee-cotton-m": names.garment("tee-cotton-m", f.lang),
+        "tee-polyester-m": names.garment("tee-polyester-m", f.lang),
+        "floor": f.t("solid floor of this vest"),
+    }
+
+
+def tornado_spec(f: Fmt, rows: int) -> dict[str, Any]:
+    """The weight change for −10 % and +10 % of each parameter, every bar labelled."""
+    low, high = f.t("−10 %"), f.t("+10 %")
+    unit = f.unit("weight")
+    return {
+        "title": f.t("Weight change for ±10 % of each parameter"),
+        "height": max(200, 24 * rows),
+        "config": vega_config(f),
         "mark": "bar",
         "encoding": {
-            "y": {"field": "parameter", "type": "nominal", "sort": None, "title": None},
-            "x": {"field": "grams", "type": "quantitative", "title": "Δ g"},
-            "color": {"field": "change", "type": "nominal", "title": None},
+            "y": {
+                "field": "parameter",
+                "type": "nominal",
+                "sort": None,
+                "title": None,
+                "axis": {"labelLimit": 340, "labelOverlap": False},
+            },
+            "x": {
+                "field": "change",
+                "type": "quantitative",
+                "title": f.label("weight change", unit=unit),
+            },
+            "color": {
+                "field": "step",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": [low, high], "range": ["#4e79a7", "#f28e2b"]},
+                "legend": {"orient": "bottom"},
+            },
             "tooltip": [
-                {"field": "parameter"},
-                {"field": "change"},
-                {"field": "grams", "type": "quantitative", "format": "+.1f"},
+                {"field": "parameter", "title": f.t("parameter")},
+                {"field": "step", "title": f.t("change")},
+                {
+                    "field": "change",
+                    "type": "quantitative",
+                    "format": "+.1f" if f.system == "metric" else "+.2f",
+                    "title": f.label("weight change", unit=unit),
+                },
             ],
         },
     }
 
 
-def pareto_spec(title: str) -> dict[str, Any]:
-    """Vega-Lite spec of the trade-off front: weight against capacity, coloured by packed
-    volume; a click selects a point (``pick``, carrying its ``row``)."""
+def pareto_spec(f: Fmt) -> dict[str, Any]:
+    """The trade-off front: weight against nominal capacity, coloured by packed volume;
+    a click selects a point (``pick``, carrying its ``row``)."""
     return {
-        "title": title,
+        "title": f.t("Trade-off front: click a point to load that design"),
         "height": 320,
+        "config": vega_config(f),
         "params": [{"name": "pick", "select": {"type": "point", "fields": ["row"]}}],
         "mark": {"type": "circle", "size": 90},
         "encoding": {
-            "x": {"field": "weight_g", "type": "quantitative", "title": "weight [g]",
-                  "scale": {"zero": False}},
-            "y": {"field": "capacity_nominal_l", "type": "quantitative",
-                  "title": "capacity, nominal [L]", "scale": {"zero": False}},
-            "color": {"field": "packed_volume_l", "type": "quantitative",
-                      "title": "packed [L]", "scale": {"scheme": "viridis"}},
+            "x": {
+                "field": "weight",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "title": f.label("weight", "weight"),
+            },
+            "y": {
+                "field": "capacity",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "title": f.label("nominal capacity", "capacity"),
+            },
+            "color": {
+                "field": "packed",
+                "type": "quantitative",
+                "scale": {"scheme": "viridis"},
+                "title": f.label("packed", "packed"),
+            },
             "tooltip": [
-                {"field": "weight_g", "type": "quantitative", "format": ".1f"},
-                {"field": "capacity_nominal_l", "type": "quantitative", "format": ".2f"},
-                {"field": "packed_volume_l", "type": "quantitative", "format": ".3f"},
+                {
+                    "field": "weight",
+                    "type": "quantitative",
+                    "format": ".1f",
+                    "title": f.label("weight", "weight"),
+                },
+                {
+                    "field": "capacity",
+                    "type": "quantitative",
+                    "format": ".1f",
+                    "title": f.label("nominal capacity", "capacity"),
+                },
+                {
+                    "field": "packed",
+                    "type": "quantitative",
+                    "format": ".2f",
+                    "title": f.label("packed", "packed"),
+                },
             ],
         },
-    }  # fmt: skip
+    }
 
 
-def footprint_spec(title: str) -> dict[str, Any]:
-    """Vega-Lite spec of the supply-chain comparison: g CO2e by step, one bar a scenario."""
+def footprint_spec(f: Fmt) -> dict[str, Any]:
+    """g CO2e by stage, one bar a scenario, every scenario named in full; the stages keep
+    their colours whatever the scenarios."""
+    from packcalc.ui.messages import STAGES
+
     return {
-        "title": title,
-        "height": 220,
+        "title": f.t("CO2e by stage"),
+        "height": 200,
+        "config": vega_config(f),
         "mark": "bar",
         "encoding": {
-            "y": {"field": "scenario", "type": "nominal", "title": None, "sort": None},
-            "x": {"field": "g CO2e", "type": "quantitative", "title": "g CO2e"},
-            "color": {"field": "step", "type": "nominal", "title": None},
+            "y": {
+                "field": "scenario",
+                "type": "nominal",
+                "title": None,
+                "sort": None,
+                "axis": {"labelLimit": 400, "labelOverlap": False},
+            },
+            "x": {"field": "co2e", "type": "quantitative", "title": f.t("g CO2e")},
+            "color": {
+                "field": "stage",
+                "type": "nominal",
+                "title": None,
+                "sort": None,
+                "scale": {
+                    "domain": [f.t(label) for label in STAGES.values()],
+                    "range": list(STAGE_COLOURS.values()),
+                },
+                "legend": {"orient": "bottom", "columns": 5, "labelLimit": 300},
+            },
+            "order": {"field": "order", "type": "quantitative"},
             "tooltip": [
-                {"field": "scenario"},
-                {"field": "step"},
-                {"field": "g CO2e", "type": "quantitative", "format": ".1f"},
-                {"field": "€", "type": "quantitative", "format": ".2f"},
+                {"field": "scenario", "title": f.t("scenario")},
+                {"field": "stage", "title": f.t("stage")},
+                {"field": "co2e", "type": "quantitative", "format": ".0f", "title": f.t("g CO2e")},
             ],
         },
     }

@@ -1,0 +1,397 @@
+"""The library's own words (weight-part labels, notes, reasons, supply-chain details,
+constraints) as the page shows them: in the chosen language and units.
+
+The library writes these in English with metric figures (``pocket: flask left``,
+``too big for any pocket (0.8 L; …)``, ``20 min, 0.586 kWh at 461 g CO2e/kWh``). Each
+known form is read here with a pattern and written anew; an unknown form is shown as
+the library wrote it (a test runs every preset through these and fails on a form left
+untranslated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from packcalc.ui import names
+from packcalc.ui.display import Fmt
+from packcalc.ui.i18n import N_
+
+DETAIL_WORDS = {
+    "labels": N_("labels"),
+    "bar tacks": N_("bar tacks"),
+    "zip pullers": N_("zip pullers"),
+    "pole loops": N_("pole loops"),
+    "hose loops": N_("hose loops"),
+    "whistle": N_("whistle"),
+    "side adjusters": N_("side adjusters"),
+    "compression cords": N_("compression cords"),
+    "sternum rails": N_("sternum rails"),
+    "sternum straps": N_("sternum straps"),
+    "back pad": N_("back pad"),
+    "reinforcement patches": N_("reinforcement patches"),
+}
+FINISH_WORDS = {
+    "fold-over": N_("fold-over hem"),
+    "elastic-casing": N_("elastic casing"),
+    "binding": N_("binding"),
+    "raw": N_("raw edge"),
+}
+LIMITS = {
+    "fabric stretch limit": N_("fabric's stretch limit"),
+    "comfort pressure": N_("pressure on the body (comfort)"),
+    "fabric does not stretch": N_("fabric does not stretch"),
+}
+STAGES = {
+    "fibre": N_("fibre"),
+    "spinning": N_("spinning"),
+    "forming": N_("knitting, weaving, laminating"),
+    "dyeing": N_("dyeing"),
+    "finishing": N_("finishing"),
+    "trims": N_("trims"),
+    "making": N_("making"),
+    "packaging": N_("packaging"),
+    "transport": N_("transport"),
+}
+STEPS = {
+    "materials to the maker": N_("materials to the maker"),
+    "making": N_("making"),
+    "to the warehouse": N_("to the warehouse"),
+}
+
+
+_TRIM_CATEGORIES = {"binding": N_("binding"), "thread": N_("thread"), "seam-tape": N_("seam tape")}
+
+
+def part_label(row: dict, f: Fmt) -> str:
+    """A weight part's label (:func:`packcalc.ui.results.breakdown`) as shown."""
+    label, category = row["label"], row["category"]
+    material = row["materials"][0] if row["materials"] else ""
+    if category == "panel":
+        return names.piece(label, f.lang)
+    if category in ("pocket", "closure") and ": " in label:
+        pocket = names.pocket(label.split(": ", 1)[1], f.lang)
+        if category == "pocket":
+            return f.t("pocket: {pocket}", pocket=pocket)
+        return f.t("closure: {pocket}", pocket=pocket)
+    if category == "allowance":
+        return f.t("seam allowances")
+    if category in _TRIM_CATEGORIES:
+        return names.trim(material, f.lang)
+    if category == "fitted":
+        return f.t("pocket making")
+    if category == "trim":
+        return names.trim(material, f.lang) + _amount(label, f)
+    if category == "detail":
+        return _detail(label, f)
+    return label
+
+
+def _amount(label: str, f: Fmt) -> str:
+    """A trim's amount at the end of its label: ``×2``, ``(60 cm)``, ``(20 cm²)``."""
+    if match := re.search(r" ×(\d+)$", label):
+        return f" ×{match[1]}"
+    if match := re.search(r" \(([\d.]+) cm\)$", label):
+        return f" ({f.q('length', float(match[1]))})"
+    if match := re.search(r" \(([\d.]+) cm²\)$", label):
+        return f" ({f.q('area', float(match[1]))})"
+    return ""
+
+
+def _detail(label: str, f: Fmt) -> str:
+    body = label.removeprefix("details: ")
+    if match := re.fullmatch(r"(.+?) ×(\d+)", body):
+        what = DETAIL_WORDS.get(match[1], match[1])
+        return f"{f.t('details')}{f.colon} {f.t(what)} ×{match[2]}"
+    if match := re.fullmatch(r"logos and prints \(([\d.]+) cm²\)", body):
+        return (
+            f"{f.t('details')}{f.colon} {f.t('logos and prints')} ({f.q('area', float(match[1]))})"
+        )
+    if match := re.fullmatch(r"opening (\S+) \((.+)\)", body):
+        finish = FINISH_WORDS.get(match[1], match[1])
+        return f.t(
+            "details: {finish} of the opening ({pocket})",
+            finish=f.t(finish),
+            pocket=names.pocket(match[2], f.lang),
+        )
+    if match := re.fullmatch(r"zip garage \((.+)\)", body):
+        return f.t("details: zip garage ({pocket})", pocket=names.pocket(match[1], f.lang))
+    if body in DETAIL_WORDS:
+        return f"{f.t('details')}{f.colon} {f.t(DETAIL_WORDS[body])}"
+    return label
+
+
+def limited_by(text: str, f: Fmt) -> str:
+    """What limits a pocket's stretch (``packcalc.fit.PocketCapacity.limited_by``)."""
+    parts = [p.strip() for p in text.split(";")]
+    out = []
+    for part in parts:
+        if part == "opening held by the zip":
+            out.append(f.t("opening held by the zip"))
+        else:
+            out.append(f.t(LIMITS.get(part, part)))
+    return f.semicolon.join(out)
+
+
+def _fabric_list(text: str, f: Fmt) -> str:
+    return ", ".join(names.fabric(x.strip(), f.lang) for x in text.split(","))
+
+
+_NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
+    (
+        r"(\S+): no open spinning figure, not counted",
+        lambda m, f: f.t(
+            "{fibre}: no open figure for its spinning, not counted", fibre=names.fibre(m[1], f.lang)
+        ),
+    ),
+    (
+        r"(\S+) spinning: the melt spinning of (\S+) stands in",
+        lambda m, f: f.t(
+            "{fibre} spinning: the melt spinning of {other} stands in",
+            fibre=names.fibre(m[1], f.lang),
+            other=names.fibre(m[2], f.lang),
+        ),
+    ),
+    (
+        r"(\S+): no open production figure, left out",
+        lambda m, f: f.t(
+            "{fibre}: no open figure for its production, left out", fibre=names.fibre(m[1], f.lang)
+        ),
+    ),
+    (
+        r"(\S+): no dyeing figure for its fibres, not counted",
+        lambda m, f: f.t(
+            "{fabric}: no dyeing figure for its fibres, not counted",
+            fabric=names.fabric(m[1], f.lang),
+        ),
+    ),
+    (
+        r"no labour cost for (\S+): the making cost is not counted",
+        lambda m, f: f.t(
+            "no labour cost for {country}: the making cost is not counted",
+            country=names.place(m[1], f.lang),
+        ),
+    ),
+    (
+        r"cost: fabric and trims at placeholder prices \(no published price list found\), "
+        r"labour where sewn; freight is not costed",
+        lambda m, f: f.t(
+            "cost: fabric and trims at placeholder prices (no published price "
+            "list found), labour where sewn; freight is not costed"
+        ),
+    ),
+    (
+        r"(\S+): its production energy is not given by the source",
+        lambda m, f: f.t(
+            "{fibre}: its production energy is not given by the source",
+            fibre=names.fibre(m[1], f.lang),
+        ),
+    ),
+    (
+        r"sweat-wet weight assumes (\d+)% of the fabrics' pores filled \(no published value\)",
+        lambda m, f: f.t(
+            "the sweat-soaked weight takes {share} of the fabrics' pores filled "
+            "(no published value)",
+            share=f.pct(int(m[1]) / 100),
+        ),
+    ),
+    (
+        r"packed volume and sweat-wet weight use the class defaults \(materials/packing\.toml\) "
+        r"for fabrics without a thickness: (.+)",
+        lambda m, f: f.t(
+            "packed volume and sweat-soaked weight take their construction's "
+            "defaults for fabrics without a measured thickness: {fabrics}",
+            fabrics=_fabric_list(m[1], f),
+        ),
+    ),
+    (
+        r"stretch-pocket tension estimated from EN 14704-1 force levels on a 50 mm strip at "
+        r"the fabric's stated stretch limit \(no measured modulus\)",
+        lambda m, f: f.t(
+            "the tension of stretch pockets is estimated from the EN 14704-1 force "
+            "levels at the fabric's stated stretch limit (no measured modulus)"
+        ),
+    ),
+    (
+        r"pin of '(.+)' to '(.+)' left out: not in the load",
+        lambda m, f: f.t(
+            "the pin of {item} to {pocket} is left out: not in the load",
+            item=names.item_label(m[1], f.lang),
+            pocket=names.pocket(m[2], f.lang),
+        ),
+    ),
+    (
+        r"origin unknown, taken as the making country: (.+)",
+        lambda m, f: f.t(
+            "origin unknown, taken as the making country: {fabrics}", fabrics=_fabric_list(m[1], f)
+        ),
+    ),
+    (
+        r"(\S+) left out of the (\w+?)s?: not rated load-bearing",
+        lambda m, f: f.t(
+            "{fabric} left out of the {group}: not rated load-bearing",
+            fabric=names.fabric(m[1], f.lang),
+            group=f.t(_GROUPS.get(m[2], m[2])),
+        ),
+    ),
+    (
+        r"the kit needs pockets at ×([\d.]+) of the design's or more",
+        lambda m, f: f.t(
+            "the kit needs pockets at ×{scale} of the design's or more", scale=f.num(float(m[1]), 2)
+        ),
+    ),
+    (
+        r"none of the ten lightest designs carries the whole kit: the lightest",
+        lambda m, f: f.t("none of the ten lightest designs carries the whole kit: the lightest"),
+    ),
+    (
+        r"(\S+) at its (lower|upper) bound (-?[\d.]+)",
+        lambda m, f: f.t(
+            "{parameter} at the {end} end of its range", parameter=m[1], end=f.t(_ENDS[m[2]])
+        ),
+    ),
+]
+_ENDS = {"lower": N_("lower"), "upper": N_("upper")}
+_GROUPS = {
+    "back": N_("back panel"),
+    "strap": N_("straps"),
+    "front": N_("front panels"),
+    "wing": N_("side wings"),
+}
+
+
+def note(text: str, f: Fmt) -> str:
+    """A note of the estimate, the load fit, the supply chain or the optimiser."""
+    for pattern, write in _NOTES:
+        if match := re.fullmatch(pattern, text):
+            return write(match, f)
+    return text
+
+
+_REASONS: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
+    (r"the vest has no pockets", lambda m, f: f.t("the vest has no pockets")),
+    (
+        r"too big for any pocket \(([\d.]+) L; the largest pocket, '(.+)', takes ([\d.]+) L "
+        r"stretched\)",
+        lambda m, f: f.t(
+            "too big for any pocket ({volume}; the largest, {pocket}, takes "
+            "{largest} stretched to the limit)",
+            volume=f.q("pocket", float(m[1])),
+            pocket=names.pocket(m[2], f.lang),
+            largest=f.q("pocket", float(m[3])),
+        ),
+    ),
+    (
+        r"too big for any reachable pocket \(it must be reached while running\)",
+        lambda m, f: f.t("too big for any pocket within reach (it must be reached while running)"),
+    ),
+    (
+        r"no reachable pocket left: the pockets that take it are full",
+        lambda m, f: f.t("no pocket within reach left: those that take it are full"),
+    ),
+    (
+        r"capacity used up: the pockets that take it are full",
+        lambda m, f: f.t("capacity used up: the pockets that take it are full"),
+    ),
+]
+
+
+def reason(text: str, f: Fmt) -> str:
+    """Why an item does not fit (``packcalc.fit.LoadFit.unplaced``)."""
+    for pattern, write in _REASONS:
+        if match := re.fullmatch(pattern, text):
+            return write(match, f)
+    return text
+
+
+def _distance(km: float, f: Fmt) -> str:
+    if f.system == "metric":
+        return f"{f.num(km, 0)}{f.sp}km"
+    return f"{f.num(km / 1.609344, 0)}{f.sp}mi"
+
+
+_DETAILS: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
+    (
+        r"fibre, yarn, fabric, dyeing, finishing, trims and their transport",
+        lambda m, f: f.t("fibre, yarn, fabric, dyeing, finishing, trims and their transport"),
+    ),
+    (r"(\d+) min", lambda m, f: f.t("{minutes} min of making", minutes=m[1])),
+    (
+        r"air (\d+)%",
+        lambda m, f: f.t("{share} by air", share=f.pct(int(m[1]) / 100)),
+    ),
+    (
+        r"fabric consumed at (\d+)% marker efficiency",
+        lambda m, f: f.t(
+            "fabric consumed at a marker efficiency of {share}", share=f.pct(int(m[1]) / 100)
+        ),
+    ),
+    (
+        r"(\d+) min, ([\d.]+) kWh at (\d+) g CO2e/kWh",
+        lambda m, f: f.t(
+            "{minutes} min of making, {kwh} kWh at {grid} g CO2e/kWh",
+            minutes=m[1],
+            kwh=f.num(float(m[2]), 3),
+            grid=m[3],
+        ),
+    ),
+    (
+        r"road share (\d+)% of road \+ sea \((\d+) / (\d+) km\), air (\d+) km × (\d+)%"
+        r"(?:, then (\d+) km by road)?",
+        lambda m, f: (
+            f.t(
+                "by sea {sea} (road {road}, of which {share} taken by road), by air "
+                "{air} × {air_share}",
+                sea=_distance(float(m[3]), f),
+                road=_distance(float(m[2]), f),
+                share=f.pct(int(m[1]) / 100),
+                air=_distance(float(m[4]), f),
+                air_share=f.pct(int(m[5]) / 100),
+            )
+            + (f.t(", then {road} by road", road=_distance(float(m[6]), f)) if m[6] else "")
+        ),
+    ),
+]
+
+
+def step_detail(text: str, f: Fmt) -> str:
+    """The detail of a supply-chain step (``packcalc.supply.Step.detail``)."""
+    for pattern, write in _DETAILS:
+        if match := re.fullmatch(pattern, text):
+            return write(match, f)
+    return text
+
+
+def scenario(made_in: str, air_share: float, home: str, f: Fmt) -> str:
+    """A scenario's short name: the place, and how it is shipped when it is abroad."""
+    place = names.place(made_in, f.lang)
+    if made_in == home:
+        return place
+    if air_share:
+        return f.t("{place}, {share} by air", place=place, share=f.pct(air_share))
+    return f.t("{place}, by sea", place=place)
+
+
+CONSTRAINTS = {
+    "every pocket within its panel": N_("every pocket within its panel"),
+    "straps reach over the shoulder in every size": N_(
+        "straps reach over the shoulder in every size"
+    ),
+    "fits its runner's chest": N_("fits its runner's chest"),
+    "shoulder pressure": N_("pressure under the straps"),
+    "nominal capacity": N_("nominal capacity"),
+    "packed volume": N_("packed volume"),
+}
+
+
+def constraint(name: str, f: Fmt) -> str:
+    """A constraint of the optimiser's brief (``packcalc.optimise.Constraint.name``)."""
+    if match := re.fullmatch(r"drafts in every size \((.+)\)", name):
+        return f.t("drafts in every size ({sizes})", sizes=match[1])
+    return f.t(CONSTRAINTS.get(name, name))
+
+
+def error(text: str, f: Fmt) -> str:
+    """A refused value (a PackcalcError: ``field path: what was expected``). The field
+    path is the design file's; the rest is the library's message."""
+    return text

@@ -1,0 +1,427 @@
+"""The Vest page: the answers for the design on the page, its charts, its tables.
+
+``page()`` reads the design from the session, gets its figures from the cache
+(:func:`packcalc.ui.compute.vest`, computed once per design) and draws them
+(:func:`draw`: formatting only, no computing).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from packcalc.capacity import COMFORT_PRESSURE_KPA
+from packcalc.comfort import SHOULDER_PRESSURE_LIMIT_KPA
+from packcalc.design import Design, design_to_toml
+from packcalc.ui import compute, figures, messages, names, results, session
+from packcalc.ui.display import Fmt
+from packcalc.ui.i18n import N_
+from packcalc.ui.views import controls, tables
+
+COMFORT_WORDS = {
+    "appropriate": N_("appropriate"),
+    "daily maximum": N_("daily maximum"),
+    "sportswear maximum": N_("sportswear maximum"),
+}
+
+
+def page() -> None:
+    f = session.fmt()
+    session.commit_table_edits()
+    controls.design_controls(f)
+    design, error, key = session.design(compute.library())
+    data = compute.vest(key, design)
+    svg = compute.pattern_svg(key, f.lang, f.system, data["pattern"])
+    draw(design, data, svg, error, f)
+
+
+def draw(design: Design, data: dict[str, Any], svg: str, error: str | None, f: Fmt) -> None:
+    """Everything of the Vest page from the design's figures and its drawn pattern (no
+    computing)."""
+    st.title(f.t("Vest"))
+    header(design, f)
+    if st.session_state.get("pc.upload_error"):
+        st.error(f"{st.session_state['pc.upload_error']} — {f.t('the design was not changed')}.")
+    if error:
+        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
+    if st.session_state.get("pc.table_error"):
+        st.error(f"{st.session_state['pc.table_error']} — {f.t('the table was not changed')}.")
+    answers(data, f)
+    save_and_keep(design, data, svg, f)
+    charts(design, data, svg, f)
+    with st.expander(f.t("Pockets, trims and load"), expanded=True):
+        tables.editors(f)
+
+
+def header(design: Design, f: Fmt) -> None:
+    body = design.body
+    base = st.session_state["pc.base"]
+    changed = f" ({f.t('changed')})" if design != base else ""
+    size = design.size or f.t("custom")
+    description = controls.design_description(design, f)
+    st.caption(
+        f"**{controls.design_name(design, f)}**{changed} · {f.t('size')} {size} "
+        f"({f.t('chest')} {f.q('size', body.chest)}, {f.t('back length')} "
+        f"{f.q('size', body.back_length)})" + (f" · {description}" if description else "")
+    )
+
+
+def answers(data: dict[str, Any], f: Fmt) -> None:
+    p5, p50, p95 = data["band"]
+    t5, _t50, t95 = data["tolerance_band"]
+    cols = st.columns(4)
+    cols[0].metric(
+        f.t("Weight"), f.q("weight", data["weight"]), help=f.t("Conditioned (65 % RH, 20 °C)")
+    )
+    cols[1].metric(
+        f.t("Likely range (P5–P95)"),
+        f.q_range("mass", p5, p95),
+        help=f.t("Manufacturing tolerances and the model's own error on real vests"),
+    )
+    cols[2].metric(
+        f.t("Manufacturing only (P5–P95)"),
+        f.q_range("mass", t5, t95),
+        help=f.t("Fabric areal density, cut sizes and trims within their tolerances"),
+    )
+    cols[3].metric(
+        f.t("Packed volume"),
+        f.q("packed", data["packed"]),
+        help=f.t(
+            "At {p} kPa; the solid polymer alone takes {floor}",
+            p=f.num(data["pressure"], 1),
+            floor=f.q("packed", data["floor"]),
+        ),
+    )
+    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
+    tee = data["tshirt"]
+    st.info(
+        f.t(
+            "Packed at {p} kPa, the vest takes {vr} the volume of {tee} packed the same way "
+            "({tee_volume}), and weighs {wr} as much ({tee_mass}).",
+            p=f.num(data["pressure"], 1),
+            vr=f.ratio(tee["volume_ratio"]),
+            tee=names.garment(tee["id"], f.lang),
+            tee_volume=f.q("packed", tee["packed"]),
+            wr=f.ratio(tee["weight_ratio"]),
+            tee_mass=f.q("mass", tee["mass"]),
+        )
+        + " "
+        + f.t(
+            "Dry {dry}; sweat-soaked {wet} ({share} of the fabrics' pores filled, an assumption).",
+            dry=f.q("weight", data["dry"]),
+            wet=f.q("weight", data["wet"]),
+            share=f.pct(data["sweat"]),
+        )
+    )
+    fit = data["fit"]
+    cols = st.columns(5)
+    cols[0].metric(
+        f.t("Capacity, nominal"),
+        f.q("capacity", fit["nominal"]),
+        help=f.t(
+            "Every pocket filled snug: the figure to hold against a brand's litres. "
+            "Relaxed {relaxed}; stretched to the limit {stretched}.",
+            relaxed=f.q("capacity", fit["relaxed"]),
+            stretched=f.q("capacity", fit["stretched"]),
+        ),
+    )
+    unplaced = len(fit["unplaced"])
+    cols[1].metric(
+        f.t("The kit"),
+        f.t("fits") if not unplaced else f.count(unplaced, "item does not fit", "items do not fit"),
+        help=f.t(
+            "{n} items placed, {mass}", n=len(fit["placements"]), mass=f.q("mass", fit["load_mass"])
+        ),
+    )
+    cols[2].metric(f.t("Carried"), f.q("mass", data["carried"]), help=f.t("Vest and load"))
+    cols[3].metric(
+        f.t("Load in front"),
+        f.pct(fit["front_share"]),
+        f"{f.pct(fit['left_share'])} {f.t('on the left')}",
+        delta_color="off",
+        delta_arrow="off",
+        help=f.t("Share of the load's weight carried in front, and on the left."),
+    )
+    cols[4].metric(
+        f.t("Pressure under the straps"),
+        f"{f.num(data['shoulder'], 1)}{f.sp}kPa",
+        help=f.t(
+            "The loaded vest on the shoulders; skin blood flow stops above {limit} kPa.",
+            limit=f.num(SHOULDER_PRESSURE_LIMIT_KPA, 0),
+        ),
+    )
+    if unplaced:
+        st.warning(
+            f"**{f.t('Does not fit')}{f.colon}** "
+            + f.semicolon.join(
+                f"{names.item_label(label, f.lang)}{f.colon} {messages.reason(why, f)}"
+                for label, _item, why in fit["unplaced"]
+            )
+        )
+
+
+def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
+    """How far to trust the weight and the capacity, in the validation set's figures
+    (``materials/calibration.toml`` [accuracy])."""
+    if not accuracy:
+        return ""
+
+    def signed(value: float) -> str:
+        return f.pct(value / 100, sign=True)
+
+    text = f.t(
+        "How far to trust it: on the {n_cal} vests the model was calibrated on, each "
+        "estimated without itself, the weight was off by {mae} on average (mean error "
+        "{bias}; negative: the estimate is lighter than the vest); on {n_fresh} vests found "
+        "afterwards, off by {fresh_mae} (mean error {fresh_bias}). The likely range is this "
+        "error and the manufacturing tolerances together, about ×{spread} either way for "
+        "every design; it held {coverage} of the {n} real weights, where a P5–P95 range "
+        "should hold about 90 %: it is on the wide side.",
+        n_cal=int(accuracy.get("calibration_n", 0)),
+        mae=f.pct(accuracy.get("calibration_weight_mae_pct", 0) / 100),
+        bias=signed(accuracy.get("calibration_weight_mean_error_pct", 0)),
+        n_fresh=int(accuracy.get("fresh_n", 0)),
+        fresh_mae=f.pct(accuracy.get("fresh_weight_mae_pct", 0) / 100),
+        fresh_bias=signed(accuracy.get("fresh_weight_mean_error_pct", 0)),
+        spread=f.num(spread, 1),
+        coverage=f.pct(accuracy.get("band_coverage", 0)),
+        n=int(accuracy.get("vests", 0)),
+    )
+    if "capacity_mae_pct" in accuracy:
+        text += " " + f.t(
+            "The nominal capacity against the brands' litres: off by {mae} on average (mean "
+            "error {bias}).",
+            mae=f.pct(accuracy["capacity_mae_pct"] / 100),
+            bias=signed(accuracy["capacity_mean_error_pct"]),
+        )
+    return text
+
+
+def save_and_keep(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
+    """Download the design, its bill of materials and its pattern; keep it as A or B."""
+    slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
+    library = compute.library()
+    cols = st.columns(5)
+    cols[0].download_button(
+        f.t("Design (TOML)"),
+        lambda: design_to_toml(design),
+        f"{slug}.toml",
+        "application/toml",
+        key="download_toml",
+        on_click="ignore",
+    )
+    cols[1].download_button(
+        f.t("Bill of materials (CSV)"),
+        lambda: results.bill_csv(design, library),
+        f"{slug}-bom.csv",
+        "text/csv",
+        key="download_bom",
+        on_click="ignore",
+    )
+    cols[2].download_button(
+        f.t("Pattern (SVG)"),
+        svg,
+        f"{slug}-pattern.svg",
+        "image/svg+xml",
+        key="download_svg",
+        on_click="ignore",
+    )
+    source = st.session_state["pc.source"]
+    for col, slot in ((cols[3], "A"), (cols[4], "B")):
+        if col.button(f.t("Keep as {slot}", slot=slot), key=f"keep_{slot.lower()}"):
+            st.session_state["pc.compare"] = {
+                **st.session_state["pc.compare"],
+                slot: {"design": design, "source": source, "figures": dict(data["headline"])},
+            }
+            st.toast(f.t("Kept as {slot}: see Compare A/B.", slot=slot))
+
+
+def breakdown_rows(data: dict[str, Any], f: Fmt) -> pd.DataFrame:
+    rows: dict[tuple[str, str], list] = {}
+    for row in data["parts"]:
+        label = messages.part_label(row, f)
+        category = f.t(figures.CATEGORIES.get(row["category"], (row["category"],))[0])
+        key = (label, category)
+        entry = rows.setdefault(key, [0.0, set()])
+        entry[0] += row["grams"]
+        entry[1].update(row["materials"])
+    return pd.DataFrame(
+        [
+            {
+                "part": label,
+                "weight": round(f.value("weight", grams), 3),
+                "category": category,
+                "material": ", ".join(names.material(m, f.lang) for m in sorted(materials)),
+            }
+            for (label, category), (grams, materials) in rows.items()
+        ]
+    )
+
+
+def charts(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
+    library = compute.library()
+    rows = breakdown_rows(data, f)
+    left, right = st.columns([3, 2])
+    spec = figures.breakdown_spec(f, len(rows))
+    left.vega_lite_chart(rows, spec, width="stretch", height=figures.chart_height(spec))
+    with right:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        f.t("material"): names.material(m, f.lang),
+                        f.label("weight", "weight"): f.number("weight", grams),
+                    }
+                    for m, grams in data["by_material"]
+                ]
+            ),
+            hide_index=True,
+            key="by_material",
+        )
+        st.caption(
+            f.t(
+                "Pocket making: what making a pocket adds beyond its fabric and closure "
+                "(hems, seams, bar tacks), {grams} a pocket, fitted on the calibration vests.",
+                grams=f.q("weight", library.calibration.grams_per_pocket),
+            )
+        )
+    st.subheader(f.t("Flat pattern, to scale"))
+    st.image(svg, width="stretch")
+    curves = []
+    labels = figures.curve_labels(f)
+    pressures = data["curve"]["pressure"]
+    for key, values in data["curve"].items():
+        if key == "pressure":
+            continue
+        curves += [
+            {"pressure": p, "volume": f.value("packed", v), "what": labels.get(key, key)}
+            for p, v in zip(pressures, values, strict=True)
+        ]
+    curves += [
+        {"pressure": p, "volume": f.value("packed", data["floor"]), "what": labels["floor"]}
+        for p in (pressures[0], pressures[-1])
+    ]
+    spec = figures.packing_spec(f, data["pressure"])
+    st.vega_lite_chart(
+        pd.DataFrame(curves), spec, width="stretch", height=figures.chart_height(spec)
+    )
+
+    load(design, data, f)
+    if design.comparisons:
+        st.subheader(f.t("Compared with vests of its class"))
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        f.t("vest"): names.comparison(c.name, f.lang),
+                        f.label("weight", "mass"): f.number("mass", c.mass_g),
+                        f.label("capacity", "capacity"): f.number("capacity", c.capacity_l),
+                        f.t("this design"): f.pct(data["weight"] / c.mass_g - 1, sign=True),
+                        f.t("source"): c.source,
+                    }
+                    for c in design.comparisons
+                ]
+            ),
+            hide_index=True,
+            key="comparisons",
+        )
+    provenance(data, f)
+
+
+def load(design: Design, data: dict[str, Any], f: Fmt) -> None:
+    fit = data["fit"]
+    st.subheader(f.t("Where the load goes"))
+    left, right = st.columns([3, 2])
+    left.image(
+        figures.placement_svg(fit, f),
+        width="stretch",
+        caption=f.t(
+            "Pockets to scale, filled with their load; the dashed line is "
+            "the nominal capacity (filled snug), the top the capacity "
+            "stretched to the limit; orange: filled past snug."
+        ),
+    )
+    dx, dy = fit["com"]
+    side = f.t("to the left") if dx >= 0 else f.t("to the right")
+    depth = f.t("in front of mid-torso") if dy >= 0 else f.t("behind mid-torso")
+    low, high = fit["fit_range"]
+    runner = f.q("size", fit["chest"])
+    right.markdown(
+        "\n".join(
+            [
+                f"- {f.t('load')} **{f.q('mass', fit['load_mass'])}**{f.colon} "
+                f"{f.pct(fit['front_share'])} {f.t('in front')}, "
+                f"{f.pct(fit['left_share'])} {f.t('on the left')}",
+                f"- {f.t('centre of mass of the load')}{f.colon} {f.q('length', abs(dx))} {side}, "
+                f"{f.q('length', abs(dy))} {depth}",
+                f"- {f.t('fits chests of')} **{f.q_range('size', low, high)}** "
+                f"({f.t('the runner')}{f.colon} {runner}"
+                + ("" if fit["body_fits"] else f", **{f.t('outside the range')}**")
+                + ")",
+            ]
+        )
+    )
+    limits = ", ".join(
+        f"{f.num(kpa, 1)}{f.sp}kPa {f.t(COMFORT_WORDS.get(label, label))}"
+        for label, kpa in COMFORT_PRESSURE_KPA.items()
+    )
+    right.caption(f"{f.t('Comfort of a pocket on the body:')} {limits}.")
+    holds = contents(fit, f)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    f.t("pocket"): names.pocket(p["name"], f.lang),
+                    f.t("holds"): holds.get(p["name"], ""),
+                    f.label("load", "pocket"): f.number("pocket", p["load"]),
+                    f.label("capacity, nominal", "pocket"): f.number("pocket", p["nominal"]),
+                    f.label("stretched to the limit", "pocket"): f.number("pocket", p["stretched"]),
+                    f.label("mass", "mass"): f.number("mass", p["mass"]),
+                    f.label("pressure on the body", unit="kPa"): f.num(p["pressure"], 1)
+                    if p["pressure"]
+                    else f.t("empty"),
+                    f.t("stretch limited by"): messages.limited_by(p["limited_by"], f),
+                }
+                for p in fit["pockets"]
+            ]
+        ),
+        hide_index=True,
+        key="pockets_table",
+        width="stretch",
+    )
+
+
+def contents(fit: dict[str, Any], f: Fmt) -> dict[str, str]:
+    """What each pocket holds, in the language: ``energy gel ×3, phone``."""
+    counts: dict[str, dict[str, int]] = {}
+    for _label, item, pocket in fit["placements"]:
+        shown = names.item(item, f.lang)  # a custom item's id is its name
+        counts.setdefault(pocket, {})
+        counts[pocket][shown] = counts[pocket].get(shown, 0) + 1
+    return {
+        pocket: ", ".join(f"{name} ×{n}" if n > 1 else name for name, n in items.items())
+        for pocket, items in counts.items()
+    }
+
+
+def provenance(data: dict[str, Any], f: Fmt) -> None:
+    library = compute.library()
+    with st.expander(f.t("Where the figures come from")):
+        for material in data["materials"]:
+            record = library.fabrics.get(material) or library.trims.get(material)
+            if record is None:
+                continue
+            prov = record.provenance
+            flag = f" — **{f.t('assumption')}**" if prov.assumption else ""
+            st.markdown(f"**{names.material(material, f.lang)}** (`{material}`){flag}")
+            for source in prov.sources:
+                st.markdown(f"- {source}")
+            if prov.assumption:
+                which = ", ".join(prov.assumed_fields) or f.t("the whole record")
+                note = prov.note if f.lang == "en" else f"{f.t('(note in English)')} {prov.note}"
+                st.caption(f"{f.t('Assumed')} ({which}): {note}")
+        for text in data["notes"]:
+            st.caption(messages.note(text, f))
