@@ -30,6 +30,7 @@ MODULES = {
     "packcalc.laws": "packing laws of the library's fabrics",
     "packcalc.fit": "the load fit of a design",
     "packcalc.footprint_data": "the footprint's factors",
+    "packcalc.cutting": "pattern pieces for the cutting room",
     "packcalc.estimator": "estimate(design)",
     "packcalc.supply": "bill of materials, making minutes and the Ecobalyse query of an estimate",
     "packcalc.lifecycle": "the cradle-to-gate footprint of an estimate, stage by stage",

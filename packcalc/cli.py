@@ -174,9 +174,12 @@ def _cmd_fit(args: argparse.Namespace) -> None:
     shoulders = result.shoulder_pressure.m_as("kPa")
     if args.json:
         _print_json(
-            {**fit.to_dict(), "shoulder_pressure_kpa": round(shoulders, 3),
-             "shoulder_pressure_limit_kpa": SHOULDER_PRESSURE_LIMIT_KPA}
-        )  # fmt: skip
+            {
+                **fit.to_dict(),
+                "shoulder_pressure_kpa": round(shoulders, 3),
+                "shoulder_pressure_limit_kpa": SHOULDER_PRESSURE_LIMIT_KPA,
+            }
+        )
     else:
         print(format_fit(fit, design.name))
         print(_shoulder_line(result))
@@ -269,8 +272,13 @@ def _cmd_sweep(args: argparse.Namespace) -> None:
     out = chunked(design, variants, load_library(), progress=_Progress("sweep"))
     interrupted = "interrupted_at" in out
     done = int(out.pop("interrupted_at", [n])[0])
-    outputs = ["weight_g", "packed_volume_l", "packed_floor_l", "capacity_relaxed_l",
-               "capacity_stretched_l"]  # fmt: skip
+    outputs = [
+        "weight_g",
+        "packed_volume_l",
+        "packed_floor_l",
+        "capacity_relaxed_l",
+        "capacity_stretched_l",
+    ]
     columns = [*variants, *outputs, "valid"]
     target = open(args.csv, "w", newline="") if args.csv else sys.stdout  # noqa: SIM115
     try:
@@ -321,9 +329,14 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
     )
     try:
         best = optimise(
-            design, brief, load_library(), fabrics=_fabric_choices(args.fabrics) or None,
-            locks=args.lock or (), samples=args.samples, progress=_Progress("optimise"),
-        )  # fmt: skip
+            design,
+            brief,
+            load_library(),
+            fabrics=_fabric_choices(args.fabrics) or None,
+            locks=args.lock or (),
+            samples=args.samples,
+            progress=_Progress("optimise"),
+        )
     except KeyboardInterrupt:
         sys.stderr.write("packcalc: stopped (Ctrl-C): no optimum\n")
         raise SystemExit(130) from None
@@ -348,11 +361,15 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
     if args.json:
         _print_json(report)
         return
-    print(f"lightest design meeting the brief: {report['weight_g']} g "
-          f"(start {report['start_weight_g']} g)")  # fmt: skip
-    print(f"  capacity {report['capacity_nominal_l']} L nominal "
-          f"({report['capacity_stretched_l']} L stretched), packed "
-          f"{report['packed_volume_l']} L, kit fits: {best.kit_fits}")  # fmt: skip
+    print(
+        f"lightest design meeting the brief: {report['weight_g']} g "
+        f"(start {report['start_weight_g']} g)"
+    )
+    print(
+        f"  capacity {report['capacity_nominal_l']} L nominal "
+        f"({report['capacity_stretched_l']} L stretched), packed "
+        f"{report['packed_volume_l']} L, kit fits: {best.kit_fits}"
+    )
     print("  constraints:")
     for c in best.constraints:
         sign = "≤" if c.upper else "≥"
@@ -360,8 +377,10 @@ def _cmd_optimise(args: argparse.Namespace) -> None:
         print(f"    {c.name}: {c.value:.2f} {c.unit} ({sign} {c.limit:g}) {state}")
     print("  fabrics: " + ", ".join(f"{k} {v}" for k, v in report["fabrics"].items()))
     print("  options: " + ", ".join(f"{k} {v:g} cm" for k, v in report["options_cm"].items()))
-    print(f"  {best.feasible} of {best.evaluated} designs met the brief; trade-off front "
-          f"{report['pareto_points']} points")  # fmt: skip
+    print(
+        f"  {best.feasible} of {best.evaluated} designs met the brief; trade-off front "
+        f"{report['pareto_points']} points"
+    )
     for note in best.notes:
         print(f"  note: {note}")
     if args.out:
@@ -423,8 +442,9 @@ def _cmd_footprint(args: argparse.Namespace) -> None:
         _print_ecobalyse(result, data, args.ecobalyse, shares[0])
         return
     made_in = args.made_in or design.made_in
-    scenarios = result.footprint(made_in, args.compare or ["VN"], shares, data,
-                                 args.chain or (), settings)  # fmt: skip
+    scenarios = result.footprint(
+        made_in, args.compare or ["VN"], shares, data, args.chain or (), settings
+    )
     if args.json:
         _print_json(
             {
@@ -479,8 +499,11 @@ def format_footprint(name: str, grams: float, scenarios: Sequence[Any]) -> str:
             f"{s.co2e_per_kg_product:.1f} kg CO2e per kg of vest, {s.energy_mj:.0f} MJ primary, "
             f"{s.cost_eur:.2f} €, {s.lead_days:.0f} days",
         ]
-        lines += [f"  {st.stage:<10} {st.place:<24} {st.co2e_kg * 1000:8.1f} g CO2e  "
-                  f"{st.energy_mj:6.1f} MJ" for st in s.stages]  # fmt: skip
+        lines += [
+            f"  {st.stage:<10} {st.place:<24} {st.co2e_kg * 1000:8.1f} g CO2e  "
+            f"{st.energy_mj:6.1f} MJ"
+            for st in s.stages
+        ]
         top = ", ".join(f"{r['factor']} ±{r['swing_kg'] * 1000:.0f} g" for r in s.sensitivity[:3])
         lines.append(f"  most sensitive to: {top}")
         lines += [f"  note: {note}" for note in s.notes]
@@ -557,8 +580,20 @@ def _cmd_validate(args: argparse.Namespace) -> None:
 
 def format_validation(report: Any, markdown: bool = False) -> str:
     """The accuracy table and summary, as text or as the body of ``docs/accuracy.md``."""
-    header = ["vest", "set", "weighed by", "ref g", "estimate g", "error %", "P5–P95 g",
-              "inside", "brand L", "nominal L", "cap. error %", "packed L (statement)"]  # fmt: skip
+    header = [
+        "vest",
+        "set",
+        "weighed by",
+        "ref g",
+        "estimate g",
+        "error %",
+        "P5–P95 g",
+        "inside",
+        "brand L",
+        "nominal L",
+        "cap. error %",
+        "packed L (statement)",
+    ]
     rows = []
     for result in report.results:
         r = result.to_dict()
@@ -568,15 +603,22 @@ def format_validation(report: Any, markdown: bool = False) -> str:
             packed = (
                 f"{r['packed_l']:.2f} ({low:g}–{high:g}: {'in' if r['packed_inside'] else 'out'})"
             )
-        rows.append([
-            r["name"], r["split"][:5], r["weighed_by"], f"{r['reference_g']:g}",
-            f"{r['estimate_g']:.0f}", f"{r['error_pct']:+.1f}",
-            f"{r['band_g'][0]:.0f}–{r['band_g'][1]:.0f}", "yes" if r["inside_band"] else "no",
-            "" if r["capacity_brand_l"] is None else f"{r['capacity_brand_l']:g}",
-            f"{r['capacity_nominal_l']:.1f}",
-            "" if r["capacity_error_pct"] is None else f"{r['capacity_error_pct']:+.0f}",
-            packed,
-        ])  # fmt: skip
+        rows.append(
+            [
+                r["name"],
+                r["split"][:5],
+                r["weighed_by"],
+                f"{r['reference_g']:g}",
+                f"{r['estimate_g']:.0f}",
+                f"{r['error_pct']:+.1f}",
+                f"{r['band_g'][0]:.0f}–{r['band_g'][1]:.0f}",
+                "yes" if r["inside_band"] else "no",
+                "" if r["capacity_brand_l"] is None else f"{r['capacity_brand_l']:g}",
+                f"{r['capacity_nominal_l']:.1f}",
+                "" if r["capacity_error_pct"] is None else f"{r['capacity_error_pct']:+.0f}",
+                packed,
+            ]
+        )
     s = report.summary()
     lines = []
     if markdown:
@@ -589,11 +631,13 @@ def format_validation(report: Any, markdown: bool = False) -> str:
             lines.append("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
     lines.append("")
     bullet = "- " if markdown else ""
-    for label, prefix in (("calibration vests, leave-one-out", "calibration_"),
-                          ("test vests", "test_"),
-                          ("fresh test vests (written after the last revision)", "fresh_"),
-                          ("all vests", ""),
-                          ("reviewer weighings only", "reviewer_")):  # fmt: skip
+    for label, prefix in (
+        ("calibration vests, leave-one-out", "calibration_"),
+        ("test vests", "test_"),
+        ("fresh test vests (written after the last revision)", "fresh_"),
+        ("all vests", ""),
+        ("reviewer weighings only", "reviewer_"),
+    ):
         if f"{prefix}n" not in s:
             continue
         mean, mae = s[f"{prefix}weight_mean_error_pct"], s[f"{prefix}weight_mae_pct"]
@@ -618,9 +662,12 @@ def format_validation(report: Any, markdown: bool = False) -> str:
         f"{bullet}fitted on the {len(c.fitted_on)} calibration vests: fabric overhead "
         f"{c.fabric_overhead:.3f}, {c.grams_per_pocket:.2f} g per pocket, model error "
         f"{c.model_error:.3f}"
-        + ("" if report.calibration_is_stored else " (materials/calibration.toml differs: "
-           "run packcalc validate --fit)")
-    )  # fmt: skip
+        + (
+            ""
+            if report.calibration_is_stored
+            else " (materials/calibration.toml differs: run packcalc validate --fit)"
+        )
+    )
     return "\n".join(lines)
 
 
@@ -747,14 +794,25 @@ def build_parser() -> argparse.ArgumentParser:
     _design_arguments(foot)
     foot.add_argument("--made-in", help="making place (default: the design's), e.g. FR-Drome")
     foot.add_argument("--compare", action="append", help="another making place, e.g. VN")
-    foot.add_argument("--air", action="append", type=float,
-                      help="air share of the last leg, 0–1 (repeat for several)")  # fmt: skip
-    foot.add_argument("--chain", action="append",
-                      help="a named supply chain (as-sourced, drome-asian-fabric, european, "
-                      "asian, asian-air); repeat for several")  # fmt: skip
-    foot.add_argument("--set", action="append", metavar="STAGE=PLACE",
-                      help="move one stage (fibre, spinning, forming, dyeing, finishing, "
-                      "making) to a place, e.g. dyeing=FR; repeatable")  # fmt: skip
+    foot.add_argument(
+        "--air",
+        action="append",
+        type=float,
+        help="air share of the last leg, 0–1 (repeat for several)",
+    )
+    foot.add_argument(
+        "--chain",
+        action="append",
+        help="a named supply chain (as-sourced, drome-asian-fabric, european, "
+        "asian, asian-air); repeat for several",
+    )
+    foot.add_argument(
+        "--set",
+        action="append",
+        metavar="STAGE=PLACE",
+        help="move one stage (fibre, spinning, forming, dyeing, finishing, "
+        "making) to a place, e.g. dyeing=FR; repeatable",
+    )
     foot.add_argument(
         "--ecobalyse", metavar="PLACE", help="print the Ecobalyse query of the design made there"
     )
@@ -775,6 +833,39 @@ def build_parser() -> argparse.ArgumentParser:
     presets.add_argument("--json", action="store_true", help="print JSON")
     presets.set_defaults(run=_cmd_presets)
 
+    pattern = commands.add_parser("pattern", help="the pattern for the cutting room: DXF, SVG, PDF")
+    pattern.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
+    pattern.add_argument(
+        "--size", default=None, help="a size of the size table, or 'all' for the graded set"
+    )
+    pattern.add_argument(
+        "--format", choices=("dxf", "svg", "pdf"), help="default: the extension of --out"
+    )
+    pattern.add_argument(
+        "--paper",
+        choices=("A4", "A0"),
+        default="A4",
+        help="SVG and PDF: A4 tiles to tape together, or A0 sheets",
+    )
+    pattern.add_argument("--out", help="the file to write (DXF and SVG: stdout without it)")
+    pattern.set_defaults(run=_cmd_pattern)
+
+    flats = commands.add_parser("flats", help="technical flats: front and back views (SVG)")
+    _design_arguments(flats)
+    flats.add_argument("--out", help="the SVG file to write (stdout without it)")
+    flats.set_defaults(run=_cmd_flats)
+
+    pack = commands.add_parser("techpack", help="the tech pack a factory sews from (PDF)")
+    _design_arguments(pack)
+    pack.add_argument("--out", required=True, help="the PDF file to write")
+    pack.set_defaults(run=_cmd_techpack)
+
+    bill = commands.add_parser("bom", help="the bill of materials (as the app's download)")
+    _design_arguments(bill)
+    bill.add_argument("--csv", metavar="FILE", help="write it as CSV")
+    bill.add_argument("--json", action="store_true", help="print JSON")
+    bill.set_defaults(run=_cmd_bom)
+
     schema = commands.add_parser("schema", help="the JSON schema of a command's --json output")
     schema.add_argument("name", choices=SCHEMAS, help="the command")
     schema.set_defaults(run=_cmd_schema)
@@ -782,8 +873,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands whose --json output has a schema (packcalc/schemas/NAME.schema.json).
-SCHEMAS = ("estimate", "fit", "footprint", "optimise", "validate", "materials", "presets",
-           "textile")  # fmt: skip
+SCHEMAS = (
+    "estimate",
+    "fit",
+    "footprint",
+    "optimise",
+    "validate",
+    "materials",
+    "presets",
+    "textile",
+    "bom",
+)
 
 
 def schema_path(name: str) -> Any:
@@ -791,6 +891,104 @@ def schema_path(name: str) -> Any:
     from pathlib import Path
 
     return Path(__file__).resolve().parent / "schemas" / f"{name}.schema.json"
+
+
+def _sizes(args: argparse.Namespace, library: Any) -> list[str | None]:
+    if args.size == "all":
+        return list(library.sizes)
+    if args.size is not None and args.size not in library.sizes:
+        raise PackcalcError(
+            "--size",
+            f"unknown size {args.size!r}: expected one of {', '.join(library.sizes)} or all",
+        )
+    return [args.size]
+
+
+def _cmd_pattern(args: argparse.Namespace) -> None:
+    import logging
+
+    from packcalc.design import load_design
+    from packcalc.library import load_library
+
+    library = load_library()
+    design = load_design(args.design, library)
+    sizes = _sizes(args, library)
+    kind = args.format or (args.out or "").rpartition(".")[2].lower()
+    if kind not in ("dxf", "svg", "pdf"):
+        raise PackcalcError(
+            "--format", "give dxf, svg or pdf (or an --out file with that extension)"
+        )
+    if kind == "dxf":
+        from packcalc.export.dxf import dxf_text, pattern_document
+
+        logging.getLogger("ezdxf").setLevel(logging.ERROR)
+        chosen = [s or design.size or "custom" for s in sizes]
+        _write(args.out, dxf_text(pattern_document(design, library, chosen)))
+    elif kind == "svg":
+        from packcalc.export.sheets import pattern_svg
+
+        if len(sizes) > 1:
+            raise PackcalcError(
+                "--size", "an SVG holds one size: give one, or write a DXF or a PDF for all"
+            )
+        _write(args.out, pattern_svg(design, library, sizes[0], args.paper))
+    else:
+        from packcalc.export.sheets import pattern_pdf
+
+        if not args.out:
+            raise PackcalcError("--out", "a PDF is written to a file: give --out FILE.pdf")
+        _write(args.out, pattern_pdf(design, library, sizes, args.paper))
+
+
+def _cmd_flats(args: argparse.Namespace) -> None:
+    from packcalc.export.flats import flats_svg
+
+    _write(args.out, flats_svg(_design(args)))
+
+
+def _cmd_techpack(args: argparse.Namespace) -> None:
+    from packcalc.export.techpack import techpack_pdf
+    from packcalc.library import load_library
+
+    _write(args.out, techpack_pdf(_design(args), load_library()))
+
+
+def _cmd_bom(args: argparse.Namespace) -> None:
+    from packcalc.estimator import estimate
+    from packcalc.supply import bill_of_materials, bom_csv
+
+    design = _design(args)
+    result = estimate(design, band_samples=100)
+    rows = bill_of_materials(result, result.library)
+    if args.csv:
+        _write(args.csv, bom_csv(rows))
+    if args.json:
+        _print_json({"design": design.name, "size": design.size or "custom", "rows": rows})
+        return
+    if not args.csv:
+        print(f"{design.name}, size {design.size or 'custom'}: bill of materials")
+        for r in rows:
+            digits = {"m2": 3, "m": 2}.get(r["unit"], 0)
+            print(
+                f"  {r['name'][:48]:<48} {r['quantity']:>10.{digits}f} {r['unit']:<6} "
+                f"{r['mass_g']:>7.1f} g  {r['note']}"
+            )
+
+
+def _write(path: str | None, content: str | bytes) -> None:
+    """Write to a file, or text to stdout; a file that cannot be written is an input error."""
+    if path is None:
+        if isinstance(content, bytes):
+            raise PackcalcError("--out", "give a file to write to")
+        sys.stdout.write(content)
+        return
+    try:
+        mode = "wb" if isinstance(content, bytes) else "w"
+        with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as handle:
+            handle.write(content)
+    except OSError as exc:
+        raise PackcalcError("--out", f"cannot write {path!r}: {exc.strerror}") from None
+    sys.stderr.write(f"wrote {path}\n")
 
 
 def _cmd_schema(args: argparse.Namespace) -> None:

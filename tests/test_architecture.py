@@ -19,9 +19,9 @@ LAYERS = {
     "tables": 0,
     "units": 1,
     **dict.fromkeys(MODEL_MODULES, 2),
-    **dict.fromkeys(["library", "design", "laws", "fit", "footprint_data"], 3),
+    **dict.fromkeys(["library", "design", "laws", "fit", "footprint_data", "cutting"], 3),
     **dict.fromkeys(["estimator", "batch", "optimise", "accuracy", "supply", "lifecycle"], 4),
-    **dict.fromkeys(["cli", "ui", "__init__"], 5),
+    **dict.fromkeys(["cli", "ui", "export", "__init__"], 5),
 }
 MODELS = [name for name, layer in LAYERS.items() if layer == 2]
 

@@ -27,6 +27,7 @@ RUNS = {
     "validate": [["validate", "--json"]],
     "materials": [["materials", "--json"]],
     "presets": [["presets", "--json"]],
+    "bom": [["bom", "race-5l", "--json"], ["bom", "ultra-minimal", "--size", "XL", "--json"]],
     "textile": [
         [
             "textile",
