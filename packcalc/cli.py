@@ -705,12 +705,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"packcalc {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_materials(commands)
+    _add_textile(commands)
+    _add_estimate(commands)
+    _add_fit(commands)
+    _add_sweep(commands)
+    _add_optimise(commands)
+    _add_footprint(commands)
+    _add_validate(commands)
+    _add_presets(commands)
+    _add_pattern(commands)
+    _add_flats(commands)
+    _add_techpack(commands)
+    _add_bom(commands)
+    _add_schema(commands)
+    return parser
 
+
+def _add_materials(commands: Any) -> None:
     materials = commands.add_parser("materials", help="list the materials library with sources")
     materials.add_argument("--kind", choices=sorted(KINDS), help="only this kind of record")
     materials.add_argument("--json", action="store_true", help="print JSON")
     materials.set_defaults(run=_cmd_materials)
 
+
+def _add_textile(commands: Any) -> None:
     textile = commands.add_parser("textile", help="fabric areal density from its construction")
     structures = textile.add_subparsers(dest="structure", required=True, parser_class=_Parser)
     woven = structures.add_parser("woven", help="woven: ends, picks, yarns, crimp")
@@ -729,6 +748,8 @@ def build_parser() -> argparse.ArgumentParser:
     knit.add_argument("--json", action="store_true", help="print JSON")
     textile.set_defaults(run=_cmd_textile)
 
+
+def _add_estimate(commands: Any) -> None:
     estimate = commands.add_parser("estimate", help="weight of a design (a TOML file or a preset)")
     _design_arguments(estimate)
     estimate.add_argument(
@@ -739,12 +760,16 @@ def build_parser() -> argparse.ArgumentParser:
     estimate.add_argument("--json", action="store_true", help="print JSON")
     estimate.set_defaults(run=_cmd_estimate)
 
+
+def _add_fit(commands: Any) -> None:
     fit = commands.add_parser("fit", help="where the load goes in a design, and what does not fit")
     _design_arguments(fit)
     _load_arguments(fit)
     fit.add_argument("--json", action="store_true", help="print JSON")
     fit.set_defaults(run=_cmd_fit)
 
+
+def _add_sweep(commands: Any) -> None:
     sweep = commands.add_parser("sweep", help="weight, packed volume, capacity over a grid")
     _design_arguments(sweep)
     sweep.add_argument(
@@ -755,6 +780,8 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--csv", help="write the rows to this file (default: stdout)")
     sweep.set_defaults(run=_cmd_sweep)
 
+
+def _add_optimise(commands: Any) -> None:
     opt = commands.add_parser("optimise", help="the lightest design that meets a brief")
     _design_arguments(opt)
     opt.add_argument(
@@ -790,6 +817,8 @@ def build_parser() -> argparse.ArgumentParser:
     opt.add_argument("--json", action="store_true", help="print JSON")
     opt.set_defaults(run=_cmd_optimise)
 
+
+def _add_footprint(commands: Any) -> None:
     foot = commands.add_parser("footprint", help="made here or there: CO2e, cost, lead time")
     _design_arguments(foot)
     foot.add_argument("--made-in", help="making place (default: the design's), e.g. FR-Drome")
@@ -819,6 +848,8 @@ def build_parser() -> argparse.ArgumentParser:
     foot.add_argument("--json", action="store_true", help="print JSON")
     foot.set_defaults(run=_cmd_footprint)
 
+
+def _add_validate(commands: Any) -> None:
     check = commands.add_parser("validate", help="accuracy against real vests (validation set)")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--markdown", action="store_true", help="print the table as Markdown")
@@ -829,10 +860,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_cmd_validate)
 
+
+def _add_presets(commands: Any) -> None:
     presets = commands.add_parser("presets", help="list the preset designs")
     presets.add_argument("--json", action="store_true", help="print JSON")
     presets.set_defaults(run=_cmd_presets)
 
+
+def _add_pattern(commands: Any) -> None:
     pattern = commands.add_parser("pattern", help="the pattern for the cutting room: DXF, SVG, PDF")
     pattern.add_argument("design", help="design file (DESIGN.toml) or preset name (race-5l)")
     pattern.add_argument(
@@ -850,26 +885,33 @@ def build_parser() -> argparse.ArgumentParser:
     pattern.add_argument("--out", help="the file to write (DXF and SVG: stdout without it)")
     pattern.set_defaults(run=_cmd_pattern)
 
+
+def _add_flats(commands: Any) -> None:
     flats = commands.add_parser("flats", help="technical flats: front and back views (SVG)")
     _design_arguments(flats)
     flats.add_argument("--out", help="the SVG file to write (stdout without it)")
     flats.set_defaults(run=_cmd_flats)
 
+
+def _add_techpack(commands: Any) -> None:
     pack = commands.add_parser("techpack", help="the tech pack a factory sews from (PDF)")
     _design_arguments(pack)
     pack.add_argument("--out", required=True, help="the PDF file to write")
     pack.set_defaults(run=_cmd_techpack)
 
+
+def _add_bom(commands: Any) -> None:
     bill = commands.add_parser("bom", help="the bill of materials (as the app's download)")
     _design_arguments(bill)
     bill.add_argument("--csv", metavar="FILE", help="write it as CSV")
     bill.add_argument("--json", action="store_true", help="print JSON")
     bill.set_defaults(run=_cmd_bom)
 
+
+def _add_schema(commands: Any) -> None:
     schema = commands.add_parser("schema", help="the JSON schema of a command's --json output")
     schema.add_argument("name", choices=SCHEMAS, help="the command")
     schema.set_defaults(run=_cmd_schema)
-    return parser
 
 
 # Commands whose --json output has a schema (packcalc/schemas/NAME.schema.json).
