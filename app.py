@@ -46,8 +46,7 @@ with st.sidebar:
         on_change=choose,
         args=("pc.units", key),
     )
-    if f.lang == "fr":
-        session.french_uploader_text(f)
+    session.uploader_text(f)
 
 pages = [
     st.Page(vest.page, title=f.t("Vest"), url_path="vest", default=True),

@@ -29,6 +29,13 @@ def design_toml(at) -> str:
     return at.session_state["pc.memo"][1][2]
 
 
+def show(at, detail: str):
+    """Show one detail of the Vest page (weight, pattern, packing, load, sources)."""
+    at.session_state["pc.detail"] = detail
+    at.run()
+    return at
+
+
 def pattern_svg(at) -> str:
     url = at.image[0].proto.imgs[0].url
     return base64.b64decode(url.split(",", 1)[1]).decode()
@@ -81,6 +88,7 @@ def test_each_pattern_slider_moves_the_weight_or_the_pattern(app, name):
     base = load_design("race-5l")
     new = feasible_move(name, base, 1.0)
     assert new is not None
+    show(app, "pattern")
     weight, svg = metric(app, "Weight"), pattern_svg(app)
     widget(app, "slider", f"opt_{name}").set_value(new).run()
     assert not app.exception and not app.error
@@ -112,12 +120,16 @@ def test_fabric_layers_and_override_change_the_weight(app):
     widget(app, "number_input", "layers_back").set_value(1).run()
     assert grams(app) == pytest.approx(before)
     # No override is an empty box that says so (not "0.00").
-    override = widget(app, "number_input", "gsm_back")
-    assert override.value is None
+    override = widget(app, "text_input", "gsm_back")
+    assert override.value == ""
     assert "none (190 g/m²)" in override.proto.placeholder
-    override.set_value(400.0).run()
+    override.input("400").run()
     assert grams(app) > before
-    # (Emptying the box again is checked in a browser: AppTest cannot send an empty box.)
+    widget(app, "text_input", "gsm_back").input("").run()
+    assert grams(app) == pytest.approx(before)
+    widget(app, "text_input", "gsm_back").input("heavy").run()
+    assert any("panels.back.areal_density: expected a number" in e.value for e in app.error)
+    assert grams(app) == pytest.approx(before)
 
 
 def test_size_grades_the_sliders_as_the_library_does(app):
@@ -156,7 +168,9 @@ def test_infeasible_options_show_an_error_and_keep_the_last_design(app):
 def test_breakdown_and_provenance(app):
     by_material = table(app, "material")
     assert sum(float(v) for v in by_material["weight [g]"]) == pytest.approx(grams(app), abs=0.5)
+    show(app, "sources")
     assert any("Where the figures come from" in e.label for e in app.expander)
+    assert table(app, "this design")["vest"].size == len(load_design("race-5l").comparisons)
 
 
 def test_likely_range_caption_says_what_its_figures_are(app):
@@ -189,6 +203,7 @@ def test_load_list_switch_reports_what_does_not_fit(app):
     widget(app, "selectbox", "preset").set_value("ultra-minimal").run()
     widget(app, "selectbox", "load_list").set_value("utmb").run()
     assert not app.exception
+    show(app, "load")
     expected = estimate(load_design("ultra-minimal"), load="utmb").load_fit
     assert metric(app, "The kit") == f"{len(expected.unplaced)} items do not fit"
     warning = next(w.value for w in app.warning if "Does not fit" in w.value)
@@ -197,6 +212,7 @@ def test_load_list_switch_reports_what_does_not_fit(app):
 
 
 def test_pocket_table_shows_nominal_capacity_consistent_with_the_headline(app):
+    show(app, "load")
     pockets = table(app, "capacity, nominal [L]")
     result = estimate(load_design("race-5l"))
     assert sum(float(v) for v in pockets["capacity, nominal [L]"]) == pytest.approx(
@@ -209,6 +225,7 @@ def test_pocket_table_shows_nominal_capacity_consistent_with_the_headline(app):
 
 
 def test_centre_of_mass_reads_left_or_right(app):
+    show(app, "load")
     text = next(m.value for m in app.markdown if "centre of mass" in m.value)
     assert "−" not in text.split("centre of mass")[1].split(",")[0]
     assert "to the right" in text or "to the left" in text
@@ -280,7 +297,8 @@ def test_a_unit_round_trip_changes_nothing_in_the_design(app):
     before = design_toml(app)
     set_units(app, "imperial")
     assert design_toml(app) == before
-    assert widget(app, "slider", "opt_back_height").value == pytest.approx(34 / 2.54)
+    # Shown on the slider's 0.1 in steps (13.4 in), the design still 34 cm.
+    assert widget(app, "slider", "opt_back_height").value == pytest.approx(13.4)
     assert metric(app, "Weight").endswith(" oz")
     set_units(app, "metric")
     assert design_toml(app) == before
@@ -315,9 +333,11 @@ def test_french_imperial_english_then_a_click_does_not_crash(app):
     set_language(app, "en")
     assert design_toml(app) == before
     slider = widget(app, "slider", "opt_back_height")
-    assert slider.value == pytest.approx(34 / 2.54)
-    slider.set_value(round(slider.value + 0.1, 1)).run()
+    assert slider.value == pytest.approx(13.4)
+    slider.set_value(13.5).run()
     assert not app.exception and not app.error
+    saved = design_from_toml(design_toml(app))
+    assert saved.options["back_height"] == pytest.approx(13.5 * 2.54)
     widget(app, "radio", "size").set_value("L").run()
     assert not app.exception and not app.error
 
@@ -510,7 +530,7 @@ def test_knit_calculator_golden_and_imperial_counts(app):
     set_units(app, "imperial")
     courses = widget(app, "slider", "knit_courses")
     assert courses.label == "Courses [per in]"
-    assert courses.value == pytest.approx(24 * 2.54)  # 22 + 2 per cm, as per inch
+    assert courses.value == 61.0  # 22 + 2 per cm = 60.96 per inch, on its 1-per-inch steps
 
 
 def test_every_page_in_every_language_and_unit_system():

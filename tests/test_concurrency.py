@@ -91,7 +91,7 @@ def test_ten_sessions_at_once(app_url, browser):
     for index, page in enumerate(pages):
         assert weight(page).inner_text() == expected[index][3]
         with page.expect_download() as download:
-            page.get_by_role("button", name="Design (TOML)").click()
+            page.get_by_role("button", name="Design (TOML)", exact=True).click()
         text = Path(download.value.path()).read_text()
         saved = design_from_toml(text)
         name, _, value, _ = expected[index]

@@ -215,7 +215,12 @@ def every_view(lang: str, units: str) -> dict[str, list[str]]:
     widget(at, "radio", "lang").set_value(lang).run()
     widget(at, "radio", "units").set_value(units).run()
     widget(at, "selectbox", "load_list").set_value("utmb").run()  # things that do not fit
-    shown = {"vest": visible_strings(at) + vega_data(at)}
+    shown = {}
+    for detail in ("weight", "pattern", "packing", "load", "sources"):
+        at.session_state["pc.detail"] = detail
+        at.run()
+        shown[f"vest {detail}"] = visible_strings(at) + vega_data(at)
+    shown["vest"] = shown["vest weight"]
     goto(at, "explore")
     widget(at, "select_slider", "brief_samples").set_value(2000).run()
     at.button(key="brief_search").click().run()
@@ -382,7 +387,7 @@ def test_every_quantity_in_imperial_english(imperial_english):
 def test_every_quantity_in_imperial_french(french):
     found = imperial_leaks(french["imperial"])
     assert not found, "\n".join(map(str, found[:30]))
-    assert any(" po" in s or "\u00a0po" in s for s in french["imperial"]["vest"])
+    assert any("\u00a0po" in s for s in french["imperial"]["vest pattern"])
 
 
 def test_numbers_are_rounded_as_a_designer_reads_them(french, imperial_english):

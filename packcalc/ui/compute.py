@@ -69,9 +69,10 @@ def library_rows(kind: str) -> list[dict[str, Any]]:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def pattern_svg(key: str, lang: str, system: str, _geometry: dict[str, Any]) -> str:
-    """The flat pattern of the design ``key`` drawn in a language and unit system."""
+def pattern_svg(key: str, lang: str, system: str, _design: Design) -> str:
+    """The flat pattern of the design ``key`` drawn in a language and unit system (drafted
+    and drawn only when asked for: the pattern view or its download)."""
     from packcalc.ui.display import Fmt
     from packcalc.ui.figures import pattern_svg as draw
 
-    return draw(_geometry, Fmt(lang, system))
+    return draw(results.pattern_geometry(_design), Fmt(lang, system))

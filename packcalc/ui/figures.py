@@ -130,12 +130,13 @@ def place_label(
     outline: Any,
     lines: list[str],
     avoid: list[Any] = (),
-    sizes: tuple[float, ...] = (2.2, 1.9, 1.6, 1.35, 1.1, 0.9),
+    sizes: tuple[float, ...] = (2.2, 1.9, 1.6, 1.35, 1.1, 0.9, 0.75),
     margin: float = 0.35,
-) -> tuple[float, float, float, bool, bool]:
+) -> tuple[float, float, float, bool, bool, bool]:
     """Where a label of ``lines`` goes inside ``outline`` [cm]: its centre, font size,
-    whether it is turned a quarter turn and whether it sits on an ``avoid`` line. It
-    keeps ``margin`` inside the outline and, where the piece is wide enough, off the
+    whether it is turned a quarter turn, whether it sits on an ``avoid`` line and whether
+    nothing fitted (then the smallest size at the piece's pole). It keeps ``margin``
+    inside the outline and, where the piece is wide enough, off the
     ``avoid`` lines (a grain line); on a piece too narrow for that it is written along
     the grain line, as on a paper pattern, and the line is drawn broken around it. The
     largest size that fits is chosen, level before turned; the label's box counts each
@@ -158,12 +159,12 @@ def place_label(
         if along is not None and (best is None or along[2] > best[2]):
             x, y, size, turned, box = along
             on = not keep_off.is_empty and bool(shapely.intersects(box, keep_off))
-            return x, y, size, turned, on
+            return x, y, size, turned, on, False
     if best is not None:
-        return (*best[:4], False)
+        return (*best[:4], False, False)
     x, y = _poles(inner)[0]
     minx, miny, maxx, maxy = polygon.bounds
-    return x, y, sizes[-1], (maxy - miny) > (maxx - minx), True
+    return x, y, sizes[-1], (maxy - miny) > (maxx - minx), True, True
 
 
 def _fit(tries: list, inner: Any, lines: list[str], sizes: tuple[float, ...]) -> Any:
@@ -348,12 +349,21 @@ def _cutting_outline(piece: dict[str, Any], allowance: float) -> Any:
 
 
 def _piece_label(piece: dict[str, Any], f: Fmt) -> tuple[list[str], tuple]:
-    """A piece's label (its name, and its layers when more than one) and where it goes."""
-    lines = [names.piece(piece["name"], f.lang)]
-    if piece["layers"] > 1:
-        lines.append(f.t("{n} layers", n=piece["layers"]))
+    """A piece's label (its name, and its layers when more than one) and where it goes:
+    on two lines when one does not fit the piece."""
+    name = names.piece(piece["name"], f.lang)
+    layers = [f.t("{n} layers", n=piece["layers"])] if piece["layers"] > 1 else []
     avoid = [piece["grain"]] if piece["grain"] else []
-    return lines, place_label(piece["outline"], lines, avoid)
+    tries = [[name, *layers]]
+    if " " in name:
+        first, _, rest = name.partition(" ")
+        tries.append([first, rest, *layers])
+    placed = None
+    for lines in tries:
+        placed = place_label(piece["outline"], lines, avoid)
+        if not placed[5]:  # fits
+            return lines, placed[:5]
+    return lines, placed[:5]
 
 
 def _grain(piece: dict[str, Any], gap: Any, top: float) -> list[str]:

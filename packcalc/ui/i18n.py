@@ -50,12 +50,13 @@ FR: dict[str, str] = {
     "Preset": "Modèle de base",
     "{name} (file {file})": "{name} (fichier {file})",
     "{name}, lightest for the brief": "{name}, le plus léger pour le cahier des charges",
+    "{name}, from the trade-off front": "{name}, pris sur le front des compromis",
     "Open a design (TOML)": "Ouvrir un modèle (TOML)",
     "A design file saved by packcalc (Design (TOML) below), at most {size}.": (
         "Un fichier de modèle enregistré par packcalc (Modèle (TOML) plus bas), {size} au plus."
     ),
     "kB": "ko",
-    "Drop a file here (TOML, 256 kB at most)": "Déposez un fichier ici (TOML, 256 ko au plus)",
+    "TOML, 256 kB at most": "TOML, 256 ko au plus",
     "Browse": "Parcourir",
     "Size": "Taille",
     "custom": "sur mesure",
@@ -215,6 +216,9 @@ FR: dict[str, str] = {
         "gilets de calage."
     ),
     "Flat pattern, to scale": "Patron à plat, à l'échelle",
+    "Flat pattern": "Patron à plat",
+    "Detail": "Détail",
+    "Compared, and where the figures come from": "Comparaisons et origine des chiffres",
     "{n} layers": "{n} couches",
     "bound edge": "bord bordé",
     "seam": "couture",

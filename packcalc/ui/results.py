@@ -18,7 +18,7 @@ from packcalc.batch import sensitivity
 from packcalc.design import Design, design_to_toml
 from packcalc.estimator import REFERENCE_TEE, estimate
 from packcalc.library import Library, record_as_dict
-from packcalc.pattern import custom_panel, layout
+from packcalc.pattern import custom_panel, draft, layout
 from packcalc.supply import bill_of_materials, bom_csv
 from packcalc.ui.i18n import N_
 
@@ -94,7 +94,6 @@ def vest_figures(design: Design, library: Library, fit: Any = None) -> dict[str,
         "fit": load_fit(fit),
         "carried": result.carried_mass.m_as("g"),
         "shoulder": result.shoulder_pressure.m_as("kPa"),
-        "pattern": pattern_geometry(result.pattern, design),
         "materials": sorted({p.material for p in result.parts}),
     }
     figures["headline"] = headline(figures)
@@ -166,9 +165,12 @@ def load_fit(fit: Any) -> dict[str, Any]:
     }
 
 
-def pattern_geometry(pattern: Any, design: Design) -> dict[str, Any]:
+def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
     """The flat pattern laid out for drawing [cm]: pieces with outline, edges, notches,
-    grain line, fabric and layers."""
+    grain line, fabric and layers (``pattern``: the design's drafted pattern, drafted
+    here when not given)."""
+    if pattern is None:
+        pattern = draft(design.body, design.options)
     panels = list(pattern.panels) + [
         custom_panel(c.name, c.points, c.edges) for c in design.custom_panels
     ]

@@ -159,18 +159,20 @@ def design(library: Any) -> tuple[Design, str | None, str]:
     return out
 
 
-def french_uploader_text(f: Fmt) -> None:
-    """Streamlit writes its file uploader's own words in English: give them in French."""
+def uploader_text(f: Fmt) -> None:
+    """Streamlit writes its file uploader's own words in English, and the server's 1 MB
+    limit where the page refuses design files over 256 kB: write them as the page does."""
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"]'
     st.html(
         "<style>"
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div > span,'
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div > small {display: none;}'
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {content: "'
-        + f.t("Drop a file here (TOML, 256 kB at most)")
-        + '"; font-size: 0.875rem;}'
-        '[data-testid="stFileUploaderDropzone"] button {font-size: 0;}'
-        '[data-testid="stFileUploaderDropzone"] button::after {content: "'
-        + f.t("Browse")
-        + '"; font-size: 0.875rem;}'
-        "</style>"
+        f"{limit} span {{display: none;}}"
+        f'{limit} > div::after {{content: "{f.t("TOML, 256 kB at most")}"; font-size: 0.875rem;}}'
+        + (
+            f"{button} {{font-size: 0;}}"
+            f'{button}::after {{content: "{f.t("Browse")}"; font-size: 0.875rem;}}'
+            if f.lang != "en"
+            else ""
+        )
+        + "</style>"
     )

@@ -28,9 +28,16 @@ def _commit(
         values[name] = shown
         return
     old = values.get(name)
-    if old is not None and abs(to_display(kind, old, system) - float(shown)) < step / 2 - 1e-12:
+    if old is not None and abs(_snap(to_display(kind, old, system), step) - float(shown)) < (
+        step / 2 - 1e-12
+    ):
         return  # the display's rounding, not a move
     values[name] = from_display(kind, float(shown), system)
+
+
+def _snap(value: float, step: float) -> float:
+    """A value on the widget's grid of steps (what it can show and step from)."""
+    return round(round(value / step) * step, 6) if step else value
 
 
 def slider(
@@ -50,7 +57,7 @@ def slider(
     the display unit of ``kind`` with ``step`` (display units); ``store`` is the session
     dict that holds the value."""
     value = float(st.session_state[store][name])
-    shown = to_display(kind, value, f.system) if kind else value
+    shown = _snap(to_display(kind, value, f.system), step) if kind else value
     low_d = math.ceil((to_display(kind, low, f.system) if kind else low) / step - 1e-9) * step
     high_d = math.floor((to_display(kind, high, f.system) if kind else high) / step + 1e-9) * step
     key = session.key(name)
@@ -95,7 +102,7 @@ def number(
         help=help,
         placeholder=placeholder,
         on_change=_then(_commit, on_change),
-        args=(name, key, kind, f.system, step),
+        args=(name, key, kind, f.system, 0.0),  # any change of a typed number counts
     )
 
 
@@ -160,4 +167,45 @@ def stops(
         help=help,
         on_change=_commit,
         args=(name, key, None, "metric", 0.0, store),
+    )
+
+
+def _commit_text(name: str, key: str, kind: str, system: str, where: str) -> None:
+    from packcalc.errors import PackcalcError
+    from packcalc.ui.state import parse_number
+
+    try:
+        number = parse_number(st.session_state.get(key), where)
+    except PackcalcError as exc:
+        st.session_state["pc.input_error"] = str(exc)
+        return
+    st.session_state["pc.input_error"] = None
+    st.session_state["pc.values"][name] = (
+        None if number is None else from_display(kind, number, system)
+    )
+
+
+def optional_number(
+    name: str,
+    label: str,
+    kind: str,
+    f: Fmt,
+    placeholder: str,
+    where: str,
+    help: str | None = None,
+) -> None:
+    """A figure that may be left empty (``None``: not given), typed as text in the
+    display unit: an empty box can always be emptied again, unlike a number box. A typed
+    text that is not a number is refused, naming ``where`` (its design-file path)."""
+    value = session.values()[name]
+    shown = "" if value is None else f.number(kind, value)
+    key = session.key(name)
+    st.text_input(
+        label,
+        value=shown,
+        key=key,
+        placeholder=placeholder,
+        help=help,
+        on_change=_commit_text,
+        args=(name, key, kind, f.system, where),
     )

@@ -43,6 +43,8 @@ def design_name(design: Design, f: Fmt, source: tuple[str, str] | None = None) -
     name = with_litres(design.name, design.name, f)
     if kind == "file":
         return f.t("{name} (file {file})", name=name, file=what)
+    if kind == "front":
+        return f.t("{name}, from the trade-off front", name=name)
     return f.t("{name}, lightest for the brief", name=name)
 
 
@@ -131,7 +133,8 @@ def _on_measure(name: str, key: str, system: str) -> None:
 
 
 def design_controls(f: Fmt) -> None:
-    """The sidebar's design controls."""
+    """The sidebar's design controls: which design (a preset or a file) and its size.
+    A change replaces the design or grades it: the whole page runs again."""
     library = compute.library()
     values = session.values()
     with st.sidebar:
@@ -189,17 +192,30 @@ def design_controls(f: Fmt) -> None:
                     on_change=_on_measure,
                     args=(name, key, f.system),
                 )
-        with st.expander(f.t("Pattern"), expanded=True):
-            for name, spec in OPTION_SPECS.items():
-                widgets.slider(
-                    f"opt_{name}",
-                    f.label(spec.description.capitalize(), "length"),
-                    "length",
-                    spec.minimum,
-                    spec.maximum,
-                    0.1,
-                    f,
-                )
+
+
+def knobs(f: Fmt) -> None:
+    """The pattern's sliders (in the Vest page's fragment, with the answers they move: a
+    move runs only that part of the page)."""
+    with st.container(border=True):
+        st.markdown(f"**{f.t('Pattern')}**")
+        for name, spec in OPTION_SPECS.items():
+            widgets.slider(
+                f"opt_{name}",
+                f.label(spec.description.capitalize(), "length"),
+                "length",
+                spec.minimum,
+                spec.maximum,
+                0.1,
+                f,
+            )
+
+
+def material_controls(f: Fmt) -> None:
+    """The squeeze pressure and the fabrics, in the sidebar (a change runs the page)."""
+    library = compute.library()
+    values = session.values()
+    with st.sidebar:
         named = f.semicolon.join(
             f"{f.t(name)} {f.num(kpa, 0)}{f.sp}kPa" for name, (kpa, _s) in NAMED_PRESSURES.items()
         )
@@ -229,14 +245,12 @@ def design_controls(f: Fmt) -> None:
                     )
                 with right:
                     own = library.fabrics[values[f"fabric_{group}"]].areal_density_gsm
-                    widgets.number(
+                    widgets.optional_number(
                         f"gsm_{group}",
                         f.label("Areal density override", "areal"),
                         "areal",
                         f,
-                        5.0 if f.system == "metric" else 0.1,
-                        digits=f.digits("areal"),
-                        minimum=0.0,
                         placeholder=f.t("none ({own})", own=f.q("areal", own)),
+                        where=f"panels.{group}.areal_density",
                         help=f.t("Empty: the fabric's own areal density."),
                     )

@@ -20,7 +20,7 @@ from packcalc.pattern import OPTION_SPECS
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
 from packcalc.ui.i18n import N_
-from packcalc.ui.views import controls
+from packcalc.ui.views import controls, vest
 
 NO_EFFECT_G = 0.05  # [g] a ±10 % change that moves the weight less than this moves nothing
 GSM_WORDS = {
@@ -62,6 +62,7 @@ def page() -> None:
     controls.design_controls(f)
     design, error, key = session.design(compute.library())
     st.title(f.t("Explore"))
+    vest.header(design, f)
     if error:
         st.error(f"{error} — {f.t('showing the last design that worked')}.")
     sensitivity(design, key, f)
@@ -324,4 +325,4 @@ def _on_pick() -> None:
     front = st.session_state["pc.explore"].front
     base = st.session_state["pc.explore_base"]
     values = {k: front[k][row] for k in front if k not in OUTPUTS}
-    session.replace_design(apply(base, values, compute.library()), ("optimiser", base.name))
+    session.replace_design(apply(base, values, compute.library()), ("front", base.name))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
-from packcalc.ui.views import controls
+from packcalc.ui.views import controls, vest
 
 
 def _set(name: str, key: str) -> None:
@@ -22,6 +22,7 @@ def page() -> None:
     controls.design_controls(f)
     design, error, key = session.design(compute.library())
     st.title(f.t("Made where"))
+    vest.header(design, f)
     if error:
         st.error(f"{error} — {f.t('showing the last design that worked')}.")
     data = compute.footprint_data()

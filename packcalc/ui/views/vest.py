@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -30,30 +31,53 @@ COMFORT_WORDS = {
 
 def page() -> None:
     f = session.fmt()
-    session.commit_table_edits()
     controls.design_controls(f)
+    controls.material_controls(f)
+    st.title(f.t("Vest"))
+    designer()
+    design, _error, key = session.design(compute.library())
+    _p5, p50, p95 = compute.vest(key, design)["band"]
+    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
+    with st.expander(f.t("Pockets, trims and load"), expanded=True):
+        tables.editors(f)
+
+
+@st.fragment
+def designer() -> None:
+    """The knobs and the answers they move, run on their own when a knob moves (the
+    rest of the page, its tables and the sidebar, stays as it is). The answers are
+    written first: they reach the browser before the knobs are drawn again."""
+    f = session.fmt()
+    knobs, answers_column = st.columns([1, 3], gap="small")
     design, error, key = session.design(compute.library())
     data = compute.vest(key, design)
-    svg = compute.pattern_svg(key, f.lang, f.system, data["pattern"])
-    draw(design, data, svg, error, f)
+
+    def svg() -> str:
+        return compute.pattern_svg(key, f.lang, f.system, design)
+
+    with answers_column:
+        draw(design, data, svg, error, f)
+    with knobs:
+        controls.knobs(f)
 
 
-def draw(design: Design, data: dict[str, Any], svg: str, error: str | None, f: Fmt) -> None:
-    """Everything of the Vest page from the design's figures and its drawn pattern (no
-    computing)."""
-    st.title(f.t("Vest"))
+def draw(
+    design: Design, data: dict[str, Any], svg: Callable[[], str], error: str | None, f: Fmt
+) -> None:
+    """The answers of the Vest page from the design's figures (no computing); ``svg``
+    gives its drawn pattern when the page shows it or it is downloaded."""
     header(design, f)
     if st.session_state.get("pc.upload_error"):
         st.error(f"{st.session_state['pc.upload_error']} — {f.t('the design was not changed')}.")
     if error:
         st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
+    if st.session_state.get("pc.input_error"):
+        st.error(f"{st.session_state['pc.input_error']} — {f.t('the design was not changed')}.")
     if st.session_state.get("pc.table_error"):
         st.error(f"{st.session_state['pc.table_error']} — {f.t('the table was not changed')}.")
     answers(data, f)
     save_and_keep(design, data, svg, f)
     charts(design, data, svg, f)
-    with st.expander(f.t("Pockets, trims and load"), expanded=True):
-        tables.editors(f)
 
 
 def header(design: Design, f: Fmt) -> None:
@@ -70,7 +94,7 @@ def header(design: Design, f: Fmt) -> None:
 
 
 def answers(data: dict[str, Any], f: Fmt) -> None:
-    p5, p50, p95 = data["band"]
+    p5, _p50, p95 = data["band"]
     t5, _t50, t95 = data["tolerance_band"]
     cols = st.columns(4)
     cols[0].metric(
@@ -95,7 +119,6 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             floor=f.q("packed", data["floor"]),
         ),
     )
-    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
     tee = data["tshirt"]
     st.info(
         f.t(
@@ -200,7 +223,7 @@ def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
     return text
 
 
-def save_and_keep(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
+def save_and_keep(design: Design, data: dict[str, Any], svg: Callable[[], str], f: Fmt) -> None:
     """Download the design, its bill of materials and its pattern; keep it as A or B."""
     slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
     library = compute.library()
@@ -261,7 +284,49 @@ def breakdown_rows(data: dict[str, Any], f: Fmt) -> pd.DataFrame:
     )
 
 
-def charts(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
+DETAILS = {
+    "weight": N_("Where each gram goes"),
+    "pattern": N_("Flat pattern"),
+    "packing": N_("Packed volume over pressure"),
+    "load": N_("Where the load goes"),
+    "sources": N_("Compared, and where the figures come from"),
+}
+
+
+def _choose_detail(key: str) -> None:
+    st.session_state["pc.detail"] = st.session_state[key]
+
+
+def charts(design: Design, data: dict[str, Any], svg: Callable[[], str], f: Fmt) -> None:
+    """One detail of the design at a time (chosen above it): the page stays light, so
+    that a knob moves the answers at once."""
+    chosen = st.session_state.setdefault("pc.detail", "weight")
+    key = f"detail.{f.lang}"
+    st.segmented_control(
+        f.t("Detail"),
+        list(DETAILS),
+        default=chosen,
+        required=True,
+        format_func=lambda d: f.t(DETAILS[d]),
+        key=key,
+        on_change=_choose_detail,
+        args=(key,),
+        label_visibility="collapsed",
+    )
+    if chosen == "weight":
+        weight_detail(data, f)
+    elif chosen == "pattern":
+        st.image(svg(), width="stretch", caption=f.t("Flat pattern, to scale"))
+    elif chosen == "packing":
+        packing_detail(data, f)
+    elif chosen == "load":
+        load(design, data, f)
+    else:
+        comparisons(design, data, f)
+        provenance(data, f)
+
+
+def weight_detail(data: dict[str, Any], f: Fmt) -> None:
     library = compute.library()
     rows = breakdown_rows(data, f)
     left, right = st.columns([3, 2])
@@ -288,8 +353,9 @@ def charts(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
                 grams=f.q("weight", library.calibration.grams_per_pocket),
             )
         )
-    st.subheader(f.t("Flat pattern, to scale"))
-    st.image(svg, width="stretch")
+
+
+def packing_detail(data: dict[str, Any], f: Fmt) -> None:
     curves = []
     labels = figures.curve_labels(f)
     pressures = data["curve"]["pressure"]
@@ -309,26 +375,27 @@ def charts(design: Design, data: dict[str, Any], svg: str, f: Fmt) -> None:
         pd.DataFrame(curves), spec, width="stretch", height=figures.chart_height(spec)
     )
 
-    load(design, data, f)
-    if design.comparisons:
-        st.subheader(f.t("Compared with vests of its class"))
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        f.t("vest"): names.comparison(c.name, f.lang),
-                        f.label("weight", "mass"): f.number("mass", c.mass_g),
-                        f.label("capacity", "capacity"): f.number("capacity", c.capacity_l),
-                        f.t("this design"): f.pct(data["weight"] / c.mass_g - 1, sign=True),
-                        f.t("source"): c.source,
-                    }
-                    for c in design.comparisons
-                ]
-            ),
-            hide_index=True,
-            key="comparisons",
-        )
-    provenance(data, f)
+
+def comparisons(design: Design, data: dict[str, Any], f: Fmt) -> None:
+    if not design.comparisons:
+        return
+    st.subheader(f.t("Compared with vests of its class"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    f.t("vest"): names.comparison(c.name, f.lang),
+                    f.label("weight", "mass"): f.number("mass", c.mass_g),
+                    f.label("capacity", "capacity"): f.number("capacity", c.capacity_l),
+                    f.t("this design"): f.pct(data["weight"] / c.mass_g - 1, sign=True),
+                    f.t("source"): c.source,
+                }
+                for c in design.comparisons
+            ]
+        ),
+        hide_index=True,
+        key="comparisons",
+    )
 
 
 def load(design: Design, data: dict[str, Any], f: Fmt) -> None:
