@@ -179,7 +179,7 @@ def test_likely_range_caption_says_what_its_figures_are(app):
     assert f"{accuracy['calibration_n']} vests" in text
     assert f"{accuracy['calibration_weight_mae_pct']:.0f}%" in text  # leave-one-out MAE
     assert f"mean error −{abs(accuracy['calibration_weight_mean_error_pct']):.0f}%" in text
-    assert f"{accuracy['band_coverage']:.0%}" in text and "about 90 %" in text
+    assert f"{accuracy['band_coverage']:.0%}" in text and "about 90%" in text
     assert f"{accuracy['capacity_mae_pct']:.0f}%" in text
     assert "packcalc validate" not in text
     # The manufacturing-only band is shown, not only in a tooltip.

@@ -224,3 +224,33 @@ def test_the_bill_of_materials_is_rounded_as_a_maker_reads_it():
         for field in line.split(","):
             if field.replace(".", "").isdigit() and "." in field:
                 assert len(field.split(".")[1]) <= 4, line
+
+
+def test_colours_are_fixed_per_fabric_and_per_category():
+    import re
+
+    from packcalc.ui import figures
+
+    assert set(figures.FABRIC_COLOURS) == set(LIB.fabrics)  # every fabric has its colour
+    seen: dict[str, str] = {}
+    for name in ("ultra-minimal", "race-5l", "ultra-12l"):
+        design = load_design(name)
+        svg = figures.pattern_svg(results.pattern_geometry(design), EN)
+        fills = dict(re.findall(r'fill="(#[0-9a-f]{6})" fill-opacity="0.4" stroke="none" '
+                                r'data-piece="([\w-]+)"', svg))  # fmt: skip
+        by_fabric = {}
+        for colour, piece in fills.items():
+            fabric = design.panel_spec(piece, piece.split("-")[0]).fabric
+            by_fabric.setdefault(fabric, set()).add(colour)
+        for fabric, colours in by_fabric.items():
+            assert colours == {figures.FABRIC_COLOURS[fabric]}
+            assert seen.setdefault(fabric, figures.FABRIC_COLOURS[fabric]) in colours
+        # Within a design, no two fabrics share a colour.
+        assert len({c for cs in by_fabric.values() for c in cs}) == len(by_fabric)
+        # The categories' colours do not depend on the design: a fixed domain and range.
+        spec = figures.breakdown_spec(EN, 10)
+        scale = spec["encoding"]["color"]["scale"]
+        assert scale["domain"] == [label for label, _ in figures.CATEGORIES.values()]
+        assert scale["range"] == [colour for _, colour in figures.CATEGORIES.values()]
+        used = {row["category"] for row in results.vest_figures(design, LIB)["parts"]}
+        assert used <= set(figures.CATEGORIES), used - set(figures.CATEGORIES)

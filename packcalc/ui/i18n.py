@@ -120,15 +120,15 @@ FR: dict[str, str] = {
     "estimate is lighter than the vest); on {n_fresh} vests found afterwards, off by "
     "{fresh_mae} (mean error {fresh_bias}). The likely range is this error and the "
     "manufacturing tolerances together, about ×{spread} either way for every design; it held "
-    "{coverage} of the {n} real weights, where a P5–P95 range should hold about 90 %: it is on "
-    "the wide side.": (
+    "{coverage} of the {n} real weights, where a P5–P95 range should hold about {expected}: it is "
+    "on the wide side.": (
         "Quelle confiance lui accorder : sur les {n_cal} gilets qui ont servi au calage, chacun "
         "estimé sans lui-même, le poids s'écarte de {mae} en moyenne (erreur moyenne {bias} ; "
         "négative : l'estimation est plus légère que le gilet) ; sur {n_fresh} gilets trouvés "
         "ensuite, de {fresh_mae} (erreur moyenne {fresh_bias}). La fourchette probable réunit "
         "cette erreur et les tolérances de fabrication, environ ×{spread} de part et d'autre "
         "pour tout modèle ; elle a contenu {coverage} des {n} poids réels, là où une "
-        "fourchette P5–P95 devrait en contenir environ 90 % : elle est plutôt large."
+        "fourchette P5–P95 devrait en contenir environ {expected} : elle est plutôt large."
     ),
     "The nominal capacity against the brands' litres: off by {mae} on average (mean error "
     "{bias}).": (

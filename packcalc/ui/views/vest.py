@@ -202,7 +202,7 @@ def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
         "afterwards, off by {fresh_mae} (mean error {fresh_bias}). The likely range is this "
         "error and the manufacturing tolerances together, about ×{spread} either way for "
         "every design; it held {coverage} of the {n} real weights, where a P5–P95 range "
-        "should hold about 90 %: it is on the wide side.",
+        "should hold about {expected}: it is on the wide side.",
         n_cal=int(accuracy.get("calibration_n", 0)),
         mae=f.pct(accuracy.get("calibration_weight_mae_pct", 0) / 100),
         bias=signed(accuracy.get("calibration_weight_mean_error_pct", 0)),
@@ -211,6 +211,7 @@ def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
         fresh_bias=signed(accuracy.get("fresh_weight_mean_error_pct", 0)),
         spread=f.num(spread, 1),
         coverage=f.pct(accuracy.get("band_coverage", 0)),
+        expected=f.pct(0.90),  # P95 − P5: what a P5–P95 range holds by its definition
         n=int(accuracy.get("vests", 0)),
     )
     if "capacity_mae_pct" in accuracy:
