@@ -119,6 +119,7 @@ class Scenario:
     places: Mapping[str, str] = dataclasses.field(default_factory=dict)  # stage → place
     sensitivity: tuple[dict[str, Any], ...] = ()
     product_kg: float = 0.0
+    energy_left_out: tuple[str, ...] = ()  # fibres whose production energy is not counted
 
     @property
     def co2e_kg(self) -> float:
@@ -162,6 +163,7 @@ class Scenario:
             "co2e_band_kg": [round(v, 5) for v in self.co2e_band_kg],
             "co2e_per_kg_product": round(self.co2e_per_kg_product, 3),
             "energy_mj": round(self.energy_mj, 2),
+            "energy_left_out": list(self.energy_left_out),
             "cost_eur": round(self.cost_eur, 2),
             "lead_days": round(self.lead_days, 1),
             "co2e_per_gram_saved_g": round(self.per_gram_saved_g, 4),
@@ -189,6 +191,7 @@ class _Ledger:
         self.terms: list[tuple[float, tuple[str, ...]]] = []
         self.sigmas: dict[str, float] = {}
         self.notes: list[str] = []
+        self.energy_left_out: set[str] = set()  # fibres whose source gives no energy
 
     def add(
         self,
@@ -425,6 +428,7 @@ def _fibre(
     energy = (fibre["mj_per_kg"] or 0.0) * mass_kg
     if fibre["mj_per_kg"] is None:
         ledger.notes.append(f"{fibre_id}: its production energy is not given by the source")
+        ledger.energy_left_out.add(fibre_id)
     ledger.add(
         stage,
         place,
@@ -717,6 +721,7 @@ def _scenario(
         places=dict(places),
         sensitivity=_sensitivity(terms, uses, factors, sigmas, total),
         product_kg=estimate.weight.m_as("kg"),
+        energy_left_out=tuple(sorted(ledger.energy_left_out)),
     )
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
 import re
 
+import pandas as pd
 import pytest
 from conftest import goto, metric, new_app, set_language, set_units, widget
 
@@ -43,6 +45,22 @@ def pattern_svg(at) -> str:
 
 def table(at, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def vega_charts(at) -> list[tuple[dict, pd.DataFrame]]:
+    """Every Vega-Lite chart on the page: its spec and its data."""
+    import pyarrow as pa
+
+    out = []
+    stack = [at._tree]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "type", "") == "vega_lite_chart":
+            data = pa.ipc.open_stream(node.proto.data.data).read_all().to_pandas()
+            out.append((json.loads(node.proto.spec), data))
+        children = getattr(node, "children", None) or {}
+        stack.extend(children.values() if isinstance(children, dict) else children)
+    return out
 
 
 def editor(at, name: str):
@@ -205,7 +223,10 @@ def test_load_list_switch_reports_what_does_not_fit(app):
     assert not app.exception
     show(app, "load")
     expected = estimate(load_design("ultra-minimal"), load="utmb").load_fit
-    assert metric(app, "The kit") == f"{len(expected.unplaced)} items do not fit"
+    total = len(expected.unplaced) + len(expected.placements)
+    kit = next(m for m in app.metric if m.label == "The kit")
+    assert kit.value == f"{len(expected.placements)}/{total}"
+    assert kit.proto.delta == f"{len(expected.unplaced)} items do not fit"
     warning = next(w.value for w in app.warning if "Does not fit" in w.value)
     assert warning.count(";") == len(expected.unplaced) - 1
     assert "capacity used up" in warning or "too big" in warning
@@ -374,6 +395,10 @@ def test_download_buttons_are_offered(app):
         "download_toml": "Design (TOML)",
         "download_bom": "Bill of materials (CSV)",
         "download_svg": "Pattern (SVG)",
+        "download_dxf": "Pattern for CAD (DXF, graded)",
+        "download_pattern_pdf": "Pattern to print at 1:1 (PDF, A4)",
+        "download_flats": "Flats (SVG)",
+        "download_techpack": "Tech pack (PDF, in English)",
     }
 
 
@@ -450,6 +475,60 @@ def test_made_where_scenarios_are_named_apart_and_days_counted_right(app):
     widget(app, "slider", "air_share").set_value(100).run()
     assert not app.exception
     assert "Vietnam, 100% by air" in set(table(app, "lead time")["scenario"])
+
+
+def test_made_where_supply_chains_match_the_library(app):
+    """The chains mode shows every named chain with the library's own totals, primary
+    energy and kg per kg; the attribution of the open data is printed under the figures."""
+    from packcalc.footprint_data import read_footprint
+    from packcalc.lifecycle import scenario
+
+    goto(app, "made-where")
+    widget(app, "radio", "where_mode").set_value("chains").run()
+    assert not app.exception
+    rows = table(app, "lead time")
+    data = read_footprint()
+    result = estimate(load_design("race-5l"), library=LIB)
+    assert len(rows) == len(data.chains)
+    for label, grams, mj, chain in zip(
+        rows["scenario"], rows["g CO2e"], rows["primary energy [MJ]"], data.chains, strict=True
+    ):
+        expected = scenario(result, LIB, data, chain=chain, samples=10)
+        assert label == data.chains[chain]["name"]
+        assert float(grams) == pytest.approx(expected.co2e_kg * 1000, abs=0.5)
+        assert mj == ("≥ " if expected.energy_left_out else "") + f"{expected.energy_mj:.0f}"
+    captions = " ".join(c.value for c in app.caption)
+    assert "Carbonfact" in captions and "CC BY-SA 4.0" in captions and "Ember" in captions
+    assert "end of life not counted" in captions
+
+
+def test_made_where_own_chain_moves_a_stage(app):
+    """Your own chain: dyeing moved from Taiwan to France changes the dyeing stage only
+    by the grid (and its transport), and the waterfall says which stage changed."""
+    goto(app, "made-where")
+    widget(app, "radio", "where_mode").set_value("chains").run()
+    widget(app, "multiselect", "chains").set_value(["drome-asian-fabric"]).run()
+    widget(app, "toggle", "own_chain").set_value(True).run()
+    boxes = {w.key.split(".")[1]: w for w in app.selectbox if w.key.startswith("own.")}
+    assert set(boxes) == {"fibre", "spinning", "forming", "dyeing", "finishing", "making"}
+    for stage, place in {"fibre": "CN", "spinning": "CN", "forming": "TW"}.items():
+        boxes[stage].set_value(place)
+    boxes["finishing"].set_value("TW")
+    boxes["dyeing"].set_value("FR")
+    app.run()
+    assert not app.exception
+    rows = table(app, "lead time")
+    assert list(rows["scenario"]) == ["Made in the Drôme from Asian fabric", "Your chain"]
+    asian, own = (float(v) for v in rows["g CO2e"])
+    assert own < asian  # the French grid is cleaner than Taiwan's
+    charts = vega_charts(app)
+    waterfall = next(data for spec, data in charts if "x2" in spec["encoding"])
+    steps = waterfall.iloc[1:-1]  # the two totals around the changes
+    assert "dyeing" in set(steps["label"])
+    assert steps["change"].sum() == pytest.approx(own - asian, abs=len(steps))
+    assert waterfall["to"].iloc[-2] == pytest.approx(waterfall["to"].iloc[-1], abs=len(steps))
+    sensitivity = table(app, "factor")
+    assert len(sensitivity) == 10 and "producing nylon 6" in set(sensitivity["factor"])
 
 
 # ------------------------------------------------------------------ library and calculator

@@ -61,10 +61,10 @@ def test_design_slider_moves_the_weight_and_downloads_follow(app_url, page):
     idle(page)
     # The weight breakdown is drawn (AppTest cannot see charts), and the other details.
     expect(page.locator('[data-testid="stVegaLiteChart"]:visible')).to_have_count(1)
-    page.get_by_role("radio", name="Flat pattern", exact=True).click()
+    page.get_by_role("radio", name="Pattern", exact=True).click()
     idle(page)
     expect(page.locator('[data-testid="stImage"] img').first).to_be_visible()
-    page.get_by_role("radio", name="Packed volume over pressure", exact=True).click()
+    page.get_by_role("radio", name="Packing", exact=True).click()
     idle(page)
     expect(page.locator('[data-testid="stVegaLiteChart"]:visible')).to_have_count(1)
 
@@ -83,8 +83,34 @@ def test_design_slider_moves_the_weight_and_downloads_follow(app_url, page):
         page.get_by_role("button", name="Pattern (SVG)", exact=True).click()
     svg = Path(download.value.path()).read_text()
     assert svg.startswith("<svg") and ">Back<" in svg
+    cutting_room_files(page, taller)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app-vest.png"), full_page=True)
+
+
+def cutting_room_files(page, design) -> None:
+    """The factory's files, downloaded and read back: the graded DXF (every size's
+    pieces), the 1:1 PDF (its test square), the flats and the tech pack (its sections)."""
+    import io
+
+    import ezdxf
+    from pypdf import PdfReader
+
+    def download(name: str) -> bytes:
+        with page.expect_download() as file:
+            page.get_by_role("button", name=name, exact=True).click()
+        return Path(file.value.path()).read_bytes()
+
+    dxf = ezdxf.read(io.StringIO(download("Pattern for CAD (DXF, graded)").decode()))
+    blocks = {b.name for b in dxf.blocks if not b.name.startswith("*")}
+    assert {size for size in LIB.sizes if any(size in name for name in blocks)} == set(LIB.sizes)
+    pdf = PdfReader(io.BytesIO(download("Pattern to print at 1:1 (PDF, A4)")))
+    assert "10 cm" in pdf.pages[0].extract_text()
+    flats = download("Flats (SVG)").decode()
+    assert flats.startswith("<svg") and "front view" in flats and "back view" in flats
+    pack = PdfReader(io.BytesIO(download("Tech pack (PDF, in English)")))
+    text = " ".join(p.extract_text() for p in pack.pages)
+    assert design.name in text and "Bill of materials" in text and "Points of measure" in text
 
 
 # ------------------------------------------------------------------ drawings, measured
@@ -147,26 +173,30 @@ BOX_TEXT_INSIDE = """() => {
   const svg = document.querySelector('svg');
   const out = [];
   for (const text of svg.querySelectorAll('text[data-box]')) {
-    const rect = svg.querySelector(`rect[data-pocket="${text.getAttribute('data-box')}"]`);
-    const t = text.getBBox(), r = rect.getBBox();
-    out.push({text: text.textContent, inside: t.x >= r.x && t.x + t.width <= r.x + r.width + 0.05});
+    const shape = svg.querySelector(`polygon[data-pocket="${text.getAttribute('data-box')}"]`);
+    const t = text.getBoundingClientRect(), r = shape.getBoundingClientRect();
+    out.push({text: text.textContent, inside: t.left >= r.left - 0.5 && t.right <= r.right + 0.5
+              && t.top >= r.top - 0.5 && t.bottom <= r.bottom + 0.5});
   }
   return out;
 }"""
 
 
 @pytest.mark.parametrize("preset", ["ultra-minimal", "race-5l", "ultra-12l"])
-def test_pocket_names_fit_their_boxes(page, preset):
+def test_pocket_names_fit_their_pockets_on_the_flats(page, preset):
     from packcalc.ui.display import Fmt
-    from packcalc.ui.figures import placement_svg
-    from packcalc.ui.results import vest_figures
+    from packcalc.ui.figures import load_flats_svg
+    from packcalc.ui.results import flat_geometry, vest_figures
 
-    data = vest_figures(load_design(preset), LIB)
+    design = load_design(preset)
+    data = vest_figures(design, LIB)
+    flats = flat_geometry(design)
     for lang in ("en", "fr"):
         texts = _measure_svg(
-            page, placement_svg(data["fit"], Fmt(lang, "imperial")), BOX_TEXT_INSIDE
+            page, load_flats_svg(flats, data["fit"], Fmt(lang, "imperial")), BOX_TEXT_INSIDE
         )
-        assert texts and all(t["inside"] for t in texts), texts
+        assert len(texts) == len(design.pockets), texts
+        assert all(t["inside"] for t in texts), texts
 
 
 # ------------------------------------------------------------------ language and units
@@ -215,7 +245,7 @@ def test_french_charts_write_decimal_commas(app_url, page):
     idle(page)
     page.get_by_text("impérial", exact=True).click()
     idle(page)
-    page.get_by_role("radio", name="Volume compressé selon la pression", exact=True).click()
+    page.get_by_role("radio", name="Compression", exact=True).click()
     idle(page)
     page.wait_for_timeout(1000)
     ticks = page.locator('[data-testid="stVegaLiteChart"] svg .role-axis-label text')

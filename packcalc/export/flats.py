@@ -51,13 +51,15 @@ STITCH_INSET_CM = 0.3
 @dataclass(frozen=True)
 class Shape:
     """A line to draw: ``points`` [cm, y up], its ``style`` (:data:`STYLES`), closed or
-    not, filled or not; or a text (``text`` at ``points[0]``)."""
+    not, filled or not; or a text (``text`` at ``points[0]``); ``pocket`` names the pocket
+    a pocket's outline or opening belongs to."""
 
     style: str
     points: tuple[tuple[float, float], ...]
     closed: bool = False
     fill: str | None = None
     text: str = ""
+    pocket: str = ""  # the pocket a pocket's outline or opening belongs to
 
 
 def flat_views(design: Design) -> dict[str, list[Shape]]:
@@ -227,9 +229,10 @@ def _pocket_shapes(panel: Panel, dx: float, dy: float, design: Design) -> list[S
         rect = box(x0, y0, x1, y1).intersection(frame)
         if rect.is_empty or rect.geom_type != "Polygon":
             continue
-        out.append(Shape("pocket", _shifted(rect.exterior.coords, dx, dy), True, "#e6eef7"))
+        outline = _shifted(rect.exterior.coords, dx, dy)
+        out.append(Shape("pocket", outline, True, "#e6eef7", pocket=pocket.name))
         top = ((x0 + dx, y1 + dy), (x1 + dx, y1 + dy))
-        out.append(Shape("zip" if pocket.closure == "zip" else "opening", top))
+        out.append(Shape("zip" if pocket.closure == "zip" else "opening", top, pocket=pocket.name))
         labels.append(Shape("pocket", ((x0 + dx + 0.4, y1 + dy - 1.2),), text=pocket.name))
     return out + labels
 

@@ -58,9 +58,18 @@ def sensitivity(key: str, _design: Design) -> list[dict[str, Any]]:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def supply_chain(
-    key: str, made_in: str, others: tuple[str, ...], air_shares: tuple[float, ...], _design: Design
+    key: str,
+    made_in: str,
+    others: tuple[str, ...],
+    air_shares: tuple[float, ...],
+    _design: Design,
+    chains: tuple[str, ...] = (),
+    own: tuple[tuple[str, Any], ...] = (),
 ) -> dict[str, Any]:
-    return results.supply_chain(_design, library(), made_in, others, air_shares, footprint_data())
+    """:func:`packcalc.ui.results.supply_chain` of the design whose TOML text is ``key``."""
+    return results.supply_chain(
+        _design, library(), made_in, others, air_shares, footprint_data(), chains, own
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -76,3 +85,9 @@ def pattern_svg(key: str, lang: str, system: str, _design: Design) -> str:
     from packcalc.ui.figures import pattern_svg as draw
 
     return draw(results.pattern_geometry(_design), Fmt(lang, system))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def flats(key: str, _design: Design) -> dict[str, Any]:
+    """:func:`packcalc.ui.results.flat_geometry` of the design whose TOML text is ``key``."""
+    return results.flat_geometry(_design)

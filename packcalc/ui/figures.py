@@ -9,6 +9,7 @@ outline or a grain line.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 
@@ -168,15 +169,20 @@ def place_label(
 
 
 def _fit(tries: list, inner: Any, lines: list[str], sizes: tuple[float, ...]) -> Any:
-    """The first candidate, largest size first, where the label's box fits."""
+    """The largest size at which the label's box fits at a candidate of any try (the
+    first try's candidates first); the candidates of a try are found when first needed."""
     longest = max(len(line) for line in lines)
-    for points, obstacle in tries:
-        candidates = points()
-        xs = np.array([c[0] for c in candidates])
-        ys = np.array([c[1] for c in candidates])
-        for size in sizes:
-            width = longest * CHAR_WIDTH * size
-            height = len(lines) * LINE_HEIGHT * size
+    found: list[tuple[np.ndarray, np.ndarray]] = []
+    for size in sizes:
+        width = longest * CHAR_WIDTH * size
+        height = len(lines) * LINE_HEIGHT * size
+        for k, (points, obstacle) in enumerate(tries):
+            if k == len(found):
+                candidates = points()
+                found.append(
+                    (np.array([c[0] for c in candidates]), np.array([c[1] for c in candidates]))
+                )
+            xs, ys = found[k]
             for turned in (False, True):
                 w, h = (height, width) if turned else (width, height)  # a quarter turn
                 boxes = shapely.box(xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
@@ -242,9 +248,18 @@ def pattern_svg(geometry: dict[str, Any], f: Fmt) -> str:
     pieces = geometry["pieces"]
     allowance = float(geometry.get("allowance") or 0.0)
     cut = {p["name"]: _cutting_outline(p, allowance) for p in pieces}
-    width = max(max(shapely.bounds(cut[p["name"]])[2] for p in pieces), 40.0) + 2
-    top = max(shapely.bounds(cut[p["name"]])[3] for p in pieces) + 1
+    edge_kinds = [("", f.t("bound edge")), ("1.2,0.8", f.t("seam"))]
+    if allowance > 0:
+        edge_kinds.append(
+            ("0.3,0.4", f.t("cutting line: seam allowance {a}", a=f.q("allowance", allowance)))
+        )
     fabrics = list(dict.fromkeys(p["fabric"] for p in pieces))
+    legend = max(
+        sum(8 + CHAR_WIDTH * 2 * len(text) for _dash, text in edge_kinds),
+        max(5.5 + CHAR_WIDTH * 2 * len(names.fabric(x, f.lang)) for x in fabrics),
+    )
+    width = max(max(shapely.bounds(cut[p["name"]])[2] for p in pieces), legend) + 2
+    top = max(shapely.bounds(cut[p["name"]])[3] for p in pieces) + 1
     legend_rows = len(fabrics) + 2
     total = top + 6 + 4.2 * legend_rows
     scale = 8  # px per cm at 100 %: the image is scaled to its column
@@ -310,23 +325,15 @@ def pattern_svg(geometry: dict[str, Any], f: Fmt) -> str:
             f'<text x="5.5" y="{y:.1f}" font-size="2">{escape(names.fabric(fabric, f.lang))}</text>'
         )
         y += 4.2
-    lines = [
-        ("", f.t("bound edge")),
-        ("1.2,0.8", f.t("seam")),
-    ]
-    if allowance > 0:
-        lines.append(
-            ("0.3,0.4", f.t("cutting line: seam allowance {a}", a=f.q("allowance", allowance)))
-        )
     x = 0.0
-    for dash, text in lines:
+    for dash, text in edge_kinds:
         style = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{x:.1f}" y1="{y - 0.7:.1f}" x2="{x + 4:.1f}" y2="{y - 0.7:.1f}" '
             f'stroke="#222" stroke-width="0.3"{style}/>'
             f'<text x="{x + 5.5:.1f}" y="{y:.1f}" font-size="2">{escape(text)}</text>'
         )
-        x += 8 + len(text) * 1.1
+        x += 8 + CHAR_WIDTH * 2 * len(text)
     out.append("</svg>")
     return "\n".join(out)
 
@@ -423,113 +430,193 @@ def _notch(piece: dict[str, Any], nx: float, ny: float, offset: float, top: floa
 # ------------------------------------------------------------------ the load
 
 
-def placement_svg(fit: dict[str, Any], f: Fmt) -> str:
-    """The vest from the front and from the back, pockets to scale (1 unit = 1 cm): each
-    filled with its load up to its capacity stretched to the limit (the top of the box),
-    its nominal capacity dashed, named with its load; a pocket filled past its nominal
-    capacity in orange. Side and hip pockets are drawn once, on the back view. (What is in
-    each pocket is listed in the table under the drawing.)"""
-    columns = {
-        "front": [
-            ["front-right", "side-right", "hip-right"],
-            ["front-left", "side-left", "hip-left"],
-        ],
-        "back": [["side-left", "hip-left"], ["back"], ["side-right", "hip-right"]],
-    }
+# The flats' line styles (packcalc.export.flats.STYLES) as the legend names them.
+FLAT_LEGEND = {
+    "binding": N_("bound edge (binding)"),
+    "outline": N_("seamed or raw edge"),
+    "stitch": N_("topstitching"),
+    "opening": N_("pocket opening"),
+    "zip": N_("zip"),
+    "fold": N_("shoulder (the strap goes on over it)"),
+    "strap": N_("sternum strap"),
+}
+LOAD_COLOURS = {"snug": "#4e79a7", "over": "#f28e2b"}
+
+
+def load_flats_svg(flats: dict[str, list[dict[str, Any]]], fit: dict[str, Any], f: Fmt) -> str:
+    """The vest's technical flats, front and back (1 unit = 1 cm), each pocket filled
+    from the bottom with its share of its capacity stretched to the limit, its nominal
+    capacity dashed, in orange when filled past snug; named inside with its load. A
+    legend of every line style and fill."""
+    from packcalc.export.flats import STYLES
+
+    pockets = {p["name"]: p for p in fit["pockets"]}
     titles = {"front": f.t("front view"), "back": f.t("back view")}
+    bounds = {v: _shapes_bounds(shapes) for v, shapes in flats.items()}
+    pad = 3.0
+    height = max(b[3] - b[1] for b in bounds.values()) + 2 * pad + 4.0
     out: list[str] = []
-    x0, bottom = 0.0, 12.0
-    for view, cols in columns.items():
-        x, parts = x0, []
-        for locations in cols:
-            y, widest = 6.5, 0.0
-            for pocket in fit["pockets"]:
-                location = pocket["location"]
-                if location not in locations:
-                    continue
-                if view == "front" and location.startswith(("side", "hip")):
-                    continue
-                w = max(pocket["width"] + 2 * pocket["gusset"], 10.0)
-                h = max(pocket["height"], 8.0)
-                parts += _pocket_box(pocket, x, y, w, h, f)
-                y += h + 2.0
-                widest = max(widest, w)
-            x += widest + 2.5 if widest else 0
-            bottom = max(bottom, y)
-        if parts:
-            out.append(
-                f'<text x="{x0:.1f}" y="3.8" font-size="2.6" font-weight="bold">'
-                f"{escape(titles[view])}</text>"
-            )
-            out += parts
-            x0 = x + 5
-    width = max(x0, 30.0)
+    x = 0.0
+    for view, shapes in flats.items():
+        minx, _miny, maxx, maxy = bounds[view]
+        ox, top = x + pad - minx, maxy + pad + 4.0
+        out.append(
+            f'<text x="{x + pad + (maxx - minx) / 2:.2f}" y="3" font-size="2.4" '
+            f'font-weight="bold" text-anchor="middle">{escape(titles.get(view, view))}</text>'
+        )
+        out += _view_shapes(shapes, ox, top, STYLES, pockets, f)
+        x += maxx - minx + 2 * pad
+    width = x
+    legend, legend_height = _flats_legend(height, width, STYLES, f)
+    total = height + legend_height
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-1 0 {width + 1:.1f} '
-            f'{bottom:.1f}" width="{(width + 1) * 10:.0f}" height="{bottom * 10:.0f}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1f} {total:.1f}" '
+            f'width="{width * 10:.0f}" height="{total * 10:.0f}" '
             'font-family="Helvetica, Arial, sans-serif">',
             f"<title>{escape(f.t('Where the load goes'))}</title>",
+            '<rect width="100%" height="100%" fill="white"/>',
             *out,
+            *legend,
             "</svg>",
         ]
     )
 
 
-def _pocket_box(pocket: dict[str, Any], x: float, y: float, w: float, h: float, f: Fmt) -> list:
+def _shapes_bounds(shapes: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    xs = [p[0] for s in shapes for p in s["points"]]
+    ys = [p[1] for s in shapes for p in s["points"]]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _stroke(style: dict[str, Any]) -> str:
+    dash = f' stroke-dasharray="{" ".join(map(str, style["dash"]))}"' if style["dash"] else ""
+    return f'stroke="#222" stroke-width="{style["width"] * 1.6:.2f}"{dash}'
+
+
+def _view_shapes(
+    shapes: list[dict[str, Any]], ox: float, top: float, styles: dict, pockets: dict, f: Fmt
+) -> list[str]:
+    """One view: the pieces' lines, the pockets largest first (a pocket sewn on
+    another's face drawn over it), their openings, then every pocket's label in the part
+    of it left showing."""
+    lines, openings, boxes = [], [], []
+    for shape in shapes:
+        pocket = pockets.get(shape["pocket"])
+        if shape["style"] == "pocket" and shape["closed"] and pocket is not None:
+            boxes.append((Polygon(shape["points"]), pocket))
+            continue
+        tag = "polygon" if shape["closed"] else "polyline"
+        fill = shape["fill"] or "none"
+        points = " ".join(f"{x + ox:.2f},{top - y:.2f}" for x, y in shape["points"])
+        svg = f'<{tag} points="{points}" fill="{fill}" {_stroke(styles[shape["style"]])}/>'
+        (openings if shape["pocket"] else lines).append(svg)
+    boxes.sort(key=lambda b: -b[0].area)
+    stroke = _stroke(styles["pocket"])
+    labels = []
+    for i, (outline, pocket) in enumerate(boxes):
+        parts, nominal = _load_in_pocket(outline, pocket, ox, top, stroke)
+        lines += parts
+        covered = shapely.union_all([b[0] for b in boxes[i + 1 :]])
+        showing = outline.difference(covered) if not covered.is_empty else outline
+        labels.append(_pocket_label(showing, nominal, pocket, ox, top, f))
+    return lines + openings + [label for label in labels if label]
+
+
+def _load_in_pocket(
+    outline: Polygon, pocket: dict[str, Any], ox: float, top: float, stroke: str
+) -> tuple[list[str], list]:
+    """A pocket on the flats: filled to its load's share of the stretched capacity, the
+    nominal capacity dashed; and that dashed line [cm]."""
+
+    def pts(points: Any) -> str:
+        return " ".join(f"{x + ox:.2f},{top - y:.2f}" for x, y in points)
+
     stretched = pocket["stretched"] or 0.0
-    share = pocket["load"] / stretched if stretched else 0.0
+    share = min(pocket["load"] / stretched, 1.0) if stretched else 0.0
     over = pocket["load"] > pocket["nominal"] + 1e-9
-    colour = "#f28e2b" if over else "#4e79a7"
-    fill_h = h * min(share, 1.0)
-    nominal_y = y + h - h * min(pocket["nominal"] / stretched, 1.0) if stretched else y + h
-    parts = [
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#f4f4f4" '
-        f'stroke="#222" stroke-width="0.25" data-pocket="{escape(pocket["name"])}"/>',
-        f'<rect x="{x:.1f}" y="{y + h - fill_h:.2f}" width="{w:.1f}" height="{fill_h:.2f}" '
-        f'fill="{colour}" fill-opacity="0.45"/>',
-        f'<line x1="{x:.1f}" y1="{nominal_y:.2f}" x2="{x + w:.1f}" y2="{nominal_y:.2f}" '
-        'stroke="#222" stroke-width="0.2" stroke-dasharray="0.6,0.4"/>',
+    minx, miny, maxx, maxy = outline.bounds
+    out = [
+        f'<polygon points="{pts(outline.exterior.coords)}" fill="#f4f4f4" {stroke} '
+        f'data-pocket="{escape(pocket["name"])}"/>'
     ]
-    room = w - 1.0
-    lines = [
-        (text, True, size) for text, size in _wrap(names.pocket(pocket["name"], f.lang), room, 2.0)
-    ]
+    if share > 0:
+        level = outline.intersection(shapely.box(minx, miny, maxx, miny + share * (maxy - miny)))
+        colour = LOAD_COLOURS["over" if over else "snug"]
+        for part in getattr(level, "geoms", [level]):
+            if part.geom_type == "Polygon" and not part.is_empty:
+                out.append(
+                    f'<polygon points="{pts(part.exterior.coords)}" fill="{colour}" '
+                    'fill-opacity="0.45" stroke="none"/>'
+                )
+    nominal = []
+    if stretched:
+        y = miny + min(pocket["nominal"] / stretched, 1.0) * (maxy - miny)
+        line = outline.intersection(LineString([(minx - 1, y), (maxx + 1, y)]))
+        for part in getattr(line, "geoms", [line]):
+            if part.geom_type == "LineString" and not part.is_empty:
+                nominal.append(list(part.coords))
+                out.append(
+                    f'<polyline points="{pts(part.coords)}" fill="none" stroke="#222" '
+                    'stroke-width="0.2" stroke-dasharray="0.8,0.5"/>'
+                )
+    return out, nominal
+
+
+def _pocket_label(
+    showing: Any, nominal: list, pocket: dict[str, Any], ox: float, top: float, f: Fmt
+) -> str:
+    """The pocket's name and load, in the largest part of it left showing, off its
+    nominal-capacity line where there is room."""
+    parts = [g for g in getattr(showing, "geoms", [showing]) if g.geom_type == "Polygon"]
+    if not parts:
+        return ""
+    region = max(parts, key=lambda g: g.area)
+    lines = [names.pocket(pocket["name"], f.lang)]
     if pocket["load"]:
-        lines.append((f.q("pocket", pocket["load"]), False, 1.8))
-    ty = y + 2.3
-    for text, bold, size in lines:
-        shown, fitted = _fit_text(text, room, size)
-        weight = ' font-weight="bold"' if bold else ""
-        parts.append(
-            f'<text x="{x + 0.5:.1f}" y="{ty:.1f}" font-size="{fitted:.2f}"{weight} '
-            f'data-box="{escape(pocket["name"])}">{escape(shown)}</text>'
+        lines.append(f.q("pocket", pocket["load"]))
+    sizes = (2.0, 1.7, 1.4, 1.2, 1.0, 0.85, 0.7)
+    x, y, size, turned, _on, _ = place_label(
+        list(region.exterior.coords), lines, nominal, sizes, 0.3
+    )
+    return _text_block(lines, x + ox, top - y, size, turned, f'data-box="{escape(pocket["name"])}"')
+
+
+def _flats_legend(y: float, width: float, styles: dict, f: Fmt) -> tuple[list[str], float]:
+    """Every line style and fill of the load flats, in rows that fit ``width``."""
+    entries: list[tuple[str, str]] = []
+    for style, text in FLAT_LEGEND.items():
+        s = styles[style]
+        entries.append((f'<line x1="0" y1="-0.7" x2="4" y2="-0.7" {_stroke(s)}/>', f.t(text)))
+    entries += [
+        (
+            f'<rect x="0" y="-2" width="4" height="2.6" fill="{LOAD_COLOURS["snug"]}" '
+            'fill-opacity="0.45" stroke="#222" stroke-width="0.15"/>',
+            f.t("load, up to the nominal capacity"),
+        ),
+        (
+            f'<rect x="0" y="-2" width="4" height="2.6" fill="{LOAD_COLOURS["over"]}" '
+            'fill-opacity="0.45" stroke="#222" stroke-width="0.15"/>',
+            f.t("load past the nominal capacity (stretched)"),
+        ),
+        (
+            '<line x1="0" y1="-0.7" x2="4" y2="-0.7" stroke="#222" stroke-width="0.2" '
+            'stroke-dasharray="0.8,0.5"/>',
+            f.t("nominal capacity (filled snug); the top of a pocket: stretched to the limit"),
+        ),
+    ]
+    out, x, row = [], 1.0, 0
+    for mark, text in entries:
+        w = 6.0 + CHAR_WIDTH * 1.8 * len(text) + 3.0
+        if x + w > width and x > 1.0:
+            x, row = 1.0, row + 1
+        yy = y + 3.0 + 3.6 * row
+        out.append(
+            f'<g transform="translate({x:.2f} {yy:.2f})">{mark}'
+            f'<text x="5.5" y="0" font-size="1.8">{escape(text)}</text></g>'
         )
-        ty += fitted * LINE_HEIGHT + 0.3
-    return parts
-
-
-def _wrap(text: str, room: float, size: float, smallest: float = 1.5) -> list[tuple[str, float]]:
-    """A name on one line if it fits at ``smallest`` or larger, else on two."""
-    if CHAR_WIDTH * len(text) * smallest <= room or " " not in text:
-        return [(text, min(size, room / (CHAR_WIDTH * len(text))))]
-    words = text.split(" ")
-    cut = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(text) / 2))
-    halves = [" ".join(words[:cut]), " ".join(words[cut:])]
-    fitted = min(size, room / (CHAR_WIDTH * max(map(len, halves))))
-    return [(half, fitted) for half in halves]
-
-
-def _fit_text(text: str, room: float, size: float, smallest: float = 1.0) -> tuple[str, float]:
-    """The text at the largest size up to ``size`` that fits ``room`` [cm], cut with an
-    ellipsis when even the smallest size does not."""
-    if not text:
-        return text, size
-    fitting = room / (CHAR_WIDTH * len(text))
-    if fitting >= smallest:
-        return text, min(size, fitting)
-    keep = max(int(room / (CHAR_WIDTH * smallest)) - 1, 1)
-    return text[:keep] + "…", smallest
+        x += w
+    return out, 3.0 + 3.6 * (row + 1) + 1.0
 
 
 # ------------------------------------------------------------------ charts
@@ -749,14 +836,14 @@ def pareto_spec(f: Fmt) -> dict[str, Any]:
     }
 
 
-def footprint_spec(f: Fmt) -> dict[str, Any]:
+def footprint_spec(f: Fmt, scenarios: int = 3) -> dict[str, Any]:
     """g CO2e by stage, one bar a scenario, every scenario named in full; the stages keep
     their colours whatever the scenarios."""
     from packcalc.ui.messages import STAGES
 
     return {
         "title": f.t("CO2e by stage"),
-        "height": 200,
+        "height": 40 + 45 * scenarios,
         "config": vega_config(f),
         "mark": "bar",
         "encoding": {
@@ -784,6 +871,71 @@ def footprint_spec(f: Fmt) -> dict[str, Any]:
                 {"field": "scenario", "title": f.t("scenario")},
                 {"field": "stage", "title": f.t("stage")},
                 {"field": "co2e", "type": "quantitative", "format": ".0f", "title": f.t("g CO2e")},
+            ],
+        },
+    }
+
+
+WATERFALL_COLOURS = {"total": "#79706e", "more": "#e15759", "less": "#59a14f"}
+
+
+def waterfall_rows(
+    start: tuple[str, float], end: tuple[str, float], changes: list[tuple[str, float]]
+) -> list[dict[str, Any]]:
+    """The bars of a waterfall: the first total, each change from where the last one
+    ended, the second total. ``start`` and ``end`` are (label, g CO2e); ``changes``
+    (label, change in g CO2e)."""
+    rows = [{"label": start[0], "from": 0.0, "to": start[1], "kind": "total", "change": start[1]}]
+    level = start[1]
+    for label, change in changes:
+        kind = "more" if change > 0 else "less"
+        rows.append(
+            {"label": label, "from": level, "to": level + change, "kind": kind, "change": change}
+        )
+        level += change
+    rows.append({"label": end[0], "from": 0.0, "to": end[1], "kind": "total", "change": end[1]})
+    return rows
+
+
+def waterfall_spec(f: Fmt, rows: int) -> dict[str, Any]:
+    """A waterfall of :func:`waterfall_rows`: totals in grey, what a stage adds in red,
+    what it saves in green, each bar from where the previous one ended."""
+    words = {"total": f.t("total"), "more": f.t("adds"), "less": f.t("saves")}
+    return {
+        "height": 28 * rows,
+        "config": vega_config(f),
+        "transform": [
+            {"calculate": f"{json.dumps(words)}[datum.kind]", "as": "what"},
+        ],
+        "mark": "bar",
+        "encoding": {
+            "y": {
+                "field": "label",
+                "type": "nominal",
+                "title": None,
+                "sort": None,
+                "axis": {"labelLimit": 400, "labelOverlap": False},
+            },
+            "x": {"field": "from", "type": "quantitative", "title": f.t("g CO2e")},
+            "x2": {"field": "to"},
+            "color": {
+                "field": "what",
+                "type": "nominal",
+                "title": None,
+                "scale": {
+                    "domain": list(words.values()),
+                    "range": list(WATERFALL_COLOURS.values()),
+                },
+                "legend": {"orient": "bottom"},
+            },
+            "tooltip": [
+                {"field": "label", "title": f.t("stage")},
+                {
+                    "field": "change",
+                    "type": "quantitative",
+                    "format": "+.0f",
+                    "title": f.t("g CO2e"),
+                },
             ],
         },
     }

@@ -36,6 +36,102 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    "For the cutting room:": "Pour l'atelier de coupe :",
+    "Pattern for CAD (DXF, graded)": "Patron pour la CAO (DXF, gradué)",
+    "Pattern to print at 1:1 (PDF, A4)": "Patron à imprimer à 1:1 (PDF, A4)",
+    "Flats (SVG)": "Dessins techniques (SVG)",
+    "Tech pack (PDF, in English)": "Dossier technique (PDF, en anglais)",
+    "bound edge (binding)": "bord bordé (biais)",
+    "seamed or raw edge": "bord cousu ou franc",
+    "topstitching": "surpiqûre",
+    "pocket opening": "ouverture de poche",
+    "shoulder (the strap goes on over it)": "épaule (la bretelle continue par-dessus)",
+    "sternum strap": "sangle de sternum",
+    "load, up to the nominal capacity": "charge, jusqu'à la capacité nominale",
+    "load past the nominal capacity (stretched)": "charge au-delà de la capacité nominale (étirée)",
+    "nominal capacity (filled snug); the top of a pocket: stretched to the limit": (
+        "capacité nominale (remplie ajustée) ; le haut d'une poche : étirée à la limite"
+    ),
+    "The two are the same, stage by stage.": "Les deux sont identiques, étape par étape.",
+    (
+        "≥: the primary energy leaves out producing {fibres}, which no open source gives; "
+        "their CO2e is counted."
+    ): (
+        "≥ : l'énergie primaire omet la production de {fibres}, qu'aucune source ouverte "
+        "ne donne ; leur CO2e est compté."
+    ),
+    "Add your own chain: a place for every stage": (
+        "Ajouter votre propre chaîne : un lieu pour chaque étape"
+    ),
+    "Choose at least one supply chain.": "Choisissez au moins une chaîne d'approvisionnement.",
+    "Choose two different scenarios.": "Choisissez deux scénarios différents.",
+    "Compare": "Comparer",
+    "For {scenario}: the ten factors whose own uncertainty moves the total most.": (
+        "Pour {scenario} : les dix facteurs dont l'incertitude propre fait le plus varier le total."
+    ),
+    "From": "De",
+    "From one to the other": "De l'un à l'autre",
+    "From {a} to {b}: {change} g CO2e; stages that change by less than a gram are left out.": (
+        "De {a} à {b} : {change} g CO2e ; les étapes qui changent de moins d'un gramme sont omises."
+    ),
+    (
+        "Process energies: Carbonfact, textile LCA database (CC BY-SA 4.0). Electricity: "
+        "Ember, Yearly Electricity Data (CC BY 4.0). Heat mixes, distances and the making "
+        "energy: Ecobalyse (MIT). Fibres: published life-cycle studies and the UK "
+        "government's conversion factors (Open Government Licence), each under «Where the "
+        "factors come from»."
+    ): (
+        "Énergies des procédés : Carbonfact, textile LCA database (CC BY-SA 4.0). Électricité"
+        " : Ember, Yearly Electricity Data (CC BY 4.0). Mix de chaleur, distances et énergie "
+        "de confection : Ecobalyse (MIT). Fibres : analyses de cycle de vie publiées et "
+        "facteurs de conversion du gouvernement britannique (Open Government Licence), chacun"
+        " sous « D'où viennent les facteurs »."
+    ),
+    "Stage by stage": "Étape par étape",
+    "Supply chains": "Chaînes d'approvisionnement",
+    "To": "À",
+    "What the total depends on": "Ce dont dépend le total",
+    "Where the vest is sewn; every fabric is made where its record says.": (
+        "Où le gilet est cousu ; chaque tissu est fabriqué là où sa fiche l'indique."
+    ),
+    "acid dyeing": "teinture aux colorants acides",
+    "adds": "ajoute",
+    "air freight": "fret aérien",
+    "air-jet weaving": "tissage à jet d'air",
+    "as sourced": "tel que sourcé",
+    "by air": "par avion",
+    "circular knitting": "tricotage circulaire",
+    "coating": "enduction",
+    "disperse dyeing": "teinture aux colorants dispersés",
+    "electricity, {place}": "électricité, {place}",
+    "energy of {process}": "énergie : {process}",
+    "factor": "facteur",
+    "heat mix, Europe": "mix de chaleur, Europe",
+    "heat mix, world": "mix de chaleur, monde",
+    "heat-setting": "thermofixage",
+    "its uncertainty (1 σ)": "son incertitude (1 σ)",
+    "kg CO2e per kg of vest": "kg CO2e par kg de gilet",
+    "knitting to shape": "tricotage en forme",
+    "lb CO2e per lb of vest": "lb CO2e par lb de gilet",
+    "making minutes": "minutes de confection",
+    "moves the total by (g CO2e)": "fait varier le total de (g CO2e)",
+    "places": "lieux",
+    "plastic trims": "accessoires en plastique",
+    "polybag film": "film du sachet",
+    "primary energy [MJ]": "énergie primaire [MJ]",
+    "producing {fibre}": "production : {fibre}",
+    "road freight": "fret routier",
+    "saves": "économise",
+    "sea freight": "fret maritime",
+    "spinning elastane": "filage de l'élasthanne",
+    "spinning polyamide": "filage du polyamide",
+    "spinning polyester": "filage du polyester",
+    "supply chains": "chaînes d'approvisionnement",
+    "texturing": "texturation",
+    "total": "total",
+    "warp knitting": "tricotage chaîne",
+    "washing": "lavage",
+    "water-repellent finish": "apprêt déperlant",
     # ---------------------------------------------------------------- pages and sidebar
     "Vest": "Gilet",
     "Explore": "Explorer",
@@ -216,9 +312,10 @@ FR: dict[str, str] = {
         "gilets de calage."
     ),
     "Flat pattern, to scale": "Patron à plat, à l'échelle",
-    "Flat pattern": "Patron à plat",
     "Detail": "Détail",
-    "Compared, and where the figures come from": "Comparaisons et origine des chiffres",
+    "Packing": "Compression",
+    "Load": "Charge",
+    "Sources": "Sources",
     "{n} layers": "{n} couches",
     "bound edge": "bord bordé",
     "seam": "couture",
@@ -235,12 +332,6 @@ FR: dict[str, str] = {
     "Where the load goes": "Répartition de la charge",
     "front view": "vue de face",
     "back view": "vue de dos",
-    "Pockets to scale, filled with their load; the dashed line is the nominal capacity "
-    "(filled snug), the top the capacity stretched to the limit; orange: filled past snug.": (
-        "Poches à l'échelle, remplies de leur charge ; le pointillé marque la capacité "
-        "nominale (remplie juste), le haut la capacité étirée à la limite ; en orange : "
-        "remplie au-delà."
-    ),
     "load": "charge",
     "centre of mass of the load": "centre de gravité de la charge",
     "to the left": "vers la gauche",
@@ -457,7 +548,6 @@ FR: dict[str, str] = {
     "days": "jours",
     "per gram saved": "par gramme gagné",
     "per ounce saved": "par once gagnée",
-    "Supply chain": "Chaîne d'approvisionnement",
     "materials to the maker": "matières jusqu'à l'atelier",
     "making": "confection",
     "to the warehouse": "jusqu'à l'entrepôt",

@@ -60,6 +60,49 @@ STEPS = {
 }
 
 
+# The factors of the footprint's band and sensitivity (``kind:id``).
+PROCESSES = {
+    "coating": N_("coating"),
+    "dwr": N_("water-repellent finish"),
+    "dyeing-acid": N_("acid dyeing"),
+    "dyeing-disperse": N_("disperse dyeing"),
+    "heat-setting": N_("heat-setting"),
+    "knitting-circular": N_("circular knitting"),
+    "knitting-seamless": N_("knitting to shape"),
+    "knitting-warp": N_("warp knitting"),
+    "spinning-elastane": N_("spinning elastane"),
+    "spinning-pa": N_("spinning polyamide"),
+    "spinning-pet": N_("spinning polyester"),
+    "texturing": N_("texturing"),
+    "washing-synthetic": N_("washing"),
+    "weaving-air-jet": N_("air-jet weaving"),
+}
+FACTOR_WORDS = {
+    "making:minutes": N_("making minutes"),
+    "material:ldpe-film": N_("polybag film"),
+    "material:rigid-plastic": N_("plastic trims"),
+    "mode:air": N_("air freight"),
+    "mode:road": N_("road freight"),
+    "mode:sea": N_("sea freight"),
+    "heat:europe": N_("heat mix, Europe"),
+    "heat:world": N_("heat mix, world"),
+}
+
+
+def factor(name: str, f: Fmt) -> str:
+    """A factor of the footprint (``fibre:nylon-6``, ``grid:VN``, ``process:dyeing-acid``)."""
+    kind, _, key = name.partition(":")
+    if name in FACTOR_WORDS:
+        return f.t(FACTOR_WORDS[name])
+    if kind == "fibre":
+        return f.t("producing {fibre}", fibre=names.fibre(key, f.lang))
+    if kind == "process":
+        return f.t("energy of {process}", process=f.t(PROCESSES.get(key, key)))
+    if kind == "grid":
+        return f.t("electricity, {place}", place=names.place(key, f.lang))
+    return name
+
+
 _TRIM_CATEGORIES = {"binding": N_("binding"), "thread": N_("thread"), "seam-tape": N_("seam tape")}
 
 

@@ -173,6 +173,38 @@ PURPOSES = {
 PLACES = {
     "FR-Drome": ("Drôme (Crest)", "Drôme (Crest)"),
     "VN": ("Vietnam", "Vietnam"),
+    "FR": ("France", "France"),
+    "CN": ("China", "Chine"),
+    "TW": ("Taiwan", "Taïwan"),
+    "IT": ("Italy", "Italie"),
+    "PT": ("Portugal", "Portugal"),
+    "DE": ("Germany", "Allemagne"),
+    "ES": ("Spain", "Espagne"),
+    "JP": ("Japan", "Japon"),
+    "KR": ("South Korea", "Corée du Sud"),
+    "US": ("United States", "États-Unis"),
+    "TR": ("Türkiye", "Turquie"),
+    "BD": ("Bangladesh", "Bangladesh"),
+    "IN": ("India", "Inde"),
+    "WORLD": ("world average", "moyenne mondiale"),
+}
+# The supply chains of materials/footprint.toml.
+CHAINS = {
+    "as-sourced": (
+        "Fabrics as sourced, made in the Drôme",
+        "Tissus tels que sourcés, fabriqué dans la Drôme",
+    ),
+    "drome-asian-fabric": (
+        "Made in the Drôme from Asian fabric",
+        "Fabriqué dans la Drôme, tissus d'Asie",
+    ),
+    "european": ("An all-European chain", "Une chaîne tout européenne"),
+    "asian": ("An all-Asian chain, shipped by sea", "Une chaîne tout asiatique, par mer"),
+    "asian-air": (
+        "An all-Asian chain, a third flown",
+        "Une chaîne tout asiatique, un tiers par avion",
+    ),
+    "custom": ("Your chain", "Votre chaîne"),
 }
 # The presets' names and descriptions in French (in English: as in their files).
 PRESETS_FR = {
@@ -289,6 +321,11 @@ def purpose(purpose_id: str, lang: str) -> str:
 
 def place(place_id: str, lang: str) -> str:
     return _pick(PLACES, place_id, lang, place_id)
+
+
+def chain(chain_id: str, lang: str, english: str = "") -> str:
+    """A supply chain's name (``english``: the name in its file, for a chain added there)."""
+    return _pick(CHAINS, chain_id, lang, english or chain_id)
 
 
 def piece(name: str, lang: str) -> str:

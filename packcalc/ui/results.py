@@ -18,7 +18,7 @@ from packcalc.batch import sensitivity
 from packcalc.design import Design, design_to_toml
 from packcalc.estimator import REFERENCE_TEE, estimate
 from packcalc.library import Library, record_as_dict
-from packcalc.pattern import custom_panel, draft, layout
+from packcalc.pattern import custom_panel, draft, layout, moved
 from packcalc.supply import bill_of_materials, bom_csv
 from packcalc.ui.i18n import N_
 
@@ -165,6 +165,27 @@ def load_fit(fit: Any) -> dict[str, Any]:
     }
 
 
+def flat_geometry(design: Design) -> dict[str, Any]:
+    """The technical flats (:func:`packcalc.export.flats.flat_views`) as plain data: per
+    view, shapes with their style, points [cm, y up], closed, fill and pocket."""
+    from packcalc.export.flats import flat_views
+
+    return {
+        view: [
+            {
+                "style": shape.style,
+                "points": [list(p) for p in shape.points],
+                "closed": shape.closed,
+                "fill": shape.fill,
+                "pocket": shape.pocket,
+            }
+            for shape in shapes
+            if not shape.text  # the page writes its own labels, in its language
+        ]
+        for view, shapes in flat_views(design).items()
+    }
+
+
 def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
     """The flat pattern laid out for drawing [cm]: pieces with outline, edges, notches,
     grain line, fabric and layers (``pattern``: the design's drafted pattern, drafted
@@ -177,7 +198,7 @@ def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
     specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
     specs.update({c.name: c.spec for c in design.custom_panels})
     pieces = []
-    for panel in layout(panels):
+    for panel in _rows(panels):
         spec = specs[panel.name]
         pieces.append(
             {
@@ -197,6 +218,29 @@ def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
         "allowance": design.seams.allowance_cm if design.seams.method == "stitched" else 0.0,
         "name": design.name,
     }
+
+
+def _rows(panels: list[Any], gap: float = 3.0) -> list[Any]:
+    """The pieces in rows about 80 cm wide (the library's :func:`packcalc.pattern.layout`
+    for each row), the first row on top: a drawing that fits a page's width at a
+    readable scale."""
+    widths = [p.polygon.bounds[2] - p.polygon.bounds[0] for p in panels]
+    limit = max(80.0, max(widths) + gap)
+    rows: list[list[Any]] = [[]]
+    used = 0.0
+    for panel, width in zip(panels, widths, strict=True):
+        if rows[-1] and used + width > limit:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(panel)
+        used += width + gap
+    out: list[Any] = []
+    y = 0.0
+    for row in reversed(rows):
+        laid = layout(row, gap)
+        out = [moved(p, 0.0, y) for p in laid] + out
+        y += max(p.polygon.bounds[3] for p in laid) + gap
+    return out
 
 
 def headline(figures: dict[str, Any]) -> dict[str, float]:
@@ -250,46 +294,118 @@ def supply_chain(
     others: tuple[str, ...],
     air_shares: tuple[float, ...],
     data: Any,
+    chains: tuple[str, ...] = (),
+    own: tuple[tuple[str, Any], ...] = (),
 ) -> dict[str, Any]:
-    """The design made at ``made_in`` and at each of ``others`` (the library's supply-chain
-    comparison), and its Ecobalyse query, as plain data."""
-    from packcalc.lifecycle import compare
+    """The design made at ``made_in`` and at each of ``others`` (fabrics as sourced), or
+    along the named ``chains`` of ``footprint.toml`` and the user's ``own`` chain
+    (stage, place pairs), with every pair's waterfall and the Ecobalyse query, as plain
+    data in grams of CO2e."""
+    from packcalc.lifecycle import compare, scenario, waterfall
     from packcalc.supply import ecobalyse_query
 
     result = estimate(design, library=library)
-    scenarios = compare(result, library, made_in, list(others), list(air_shares), data)
+    if chains or own:
+        scenarios = [scenario(result, library, data, chain=c) for c in chains]
+        if own:
+            scenarios.append(scenario(result, library, data, chain=dict(own)))
+    else:
+        scenarios = compare(result, library, made_in, list(others), list(air_shares), data)
     query, left_out = ecobalyse_query(
-        result, library, data.country_of(made_in), max(air_shares), data
+        result, library, data.country_of(scenarios[0].made_in), max(air_shares), data
     )
     return {
-        "scenarios": [
-            {
-                "made_in": s.made_in,
-                "air_share": s.air_share,
-                "co2e": float(s.co2e_kg) * 1000,
-                "band": (float(s.co2e_band_kg[0]) * 1000, float(s.co2e_band_kg[1]) * 1000),
-                "cost": float(s.cost_eur),
-                "days": float(s.lead_days),
-                "per_gram": float(s.per_gram_saved_g),
-                "notes": list(s.notes),
-                "steps": [
-                    {
-                        "name": st.name,
-                        "place": st.place,
-                        "co2e": float(st.co2e_kg) * 1000,
-                        "cost": float(st.cost_eur),
-                        "days": float(st.days),
-                        "detail": st.detail,
-                    }
-                    for st in s.steps
-                ],
-                "stages": {k: float(v) * 1000 for k, v in s.by_stage().items()},
-            }
-            for s in scenarios
-        ],
+        "scenarios": [_scenario_row(s) for s in scenarios],
+        "waterfalls": {
+            f"{i}>{j}": [
+                {"stage": row["stage"], "change": row["change_kg"] * 1000}
+                for row in waterfall(a, b)
+            ]
+            for i, a in enumerate(scenarios)
+            for j, b in enumerate(scenarios)
+            if i != j
+        },
         "ecobalyse": json.dumps(query, indent=2),
         "left_out": list(left_out) if left_out else [],
     }
+
+
+def _scenario_row(s: Any) -> dict[str, Any]:
+    """One ``packcalc.lifecycle.Scenario`` as plain data, in grams of CO2e."""
+    return {
+        "made_in": s.made_in,
+        "air_share": s.air_share,
+        "chain": s.chain,
+        "places": dict(s.places),
+        "co2e": s.co2e_kg * 1000,
+        "band": (float(s.co2e_band_kg[0]) * 1000, float(s.co2e_band_kg[1]) * 1000),
+        "per_kg": float(s.co2e_per_kg_product),
+        "energy": float(s.energy_mj),
+        "energy_left_out": list(s.energy_left_out),
+        "cost": float(s.cost_eur),
+        "days": float(s.lead_days),
+        "per_gram": float(s.per_gram_saved_g),
+        "notes": list(s.notes),
+        "steps": [
+            {
+                "name": step.name,
+                "place": step.place,
+                "co2e": float(step.co2e_kg) * 1000,
+                "cost": float(step.cost_eur),
+                "days": float(step.days),
+                "detail": step.detail,
+            }
+            for step in s.steps
+        ],
+        "stages": {k: float(v) * 1000 for k, v in s.by_stage().items()},
+        "by_place": [
+            {
+                "stage": stage.stage,
+                "place": stage.place,
+                "co2e": stage.co2e_kg * 1000,
+                "energy": stage.energy_mj,
+                "source": stage.source,
+            }
+            for stage in s.stages
+        ],
+        "sensitivity": [
+            {"factor": r["factor"], "sigma": r["sigma"], "swing": r["swing_kg"] * 1000}
+            for r in s.sensitivity[:10]
+        ],
+    }
+
+
+def pattern_dxf(design: Design, library: Library) -> str:
+    """The pattern for a pattern CAD: DXF in the AAMA/ASTM D6673 convention, every size of
+    the library graded in one nest (the design's own body alone when it has no size)."""
+    import logging
+
+    from packcalc.export.dxf import dxf_text, pattern_document
+
+    logging.getLogger("ezdxf").setLevel(logging.ERROR)
+    sizes = list(library.sizes) if design.size else ["custom"]
+    return dxf_text(pattern_document(design, library, sizes))
+
+
+def pattern_pdf(design: Design, library: Library) -> bytes:
+    """The pattern of the design's size at 1:1 on A4 tiles, with its 10 cm test square."""
+    from packcalc.export.sheets import pattern_pdf as pdf
+
+    return pdf(design, library, (None,), "A4")
+
+
+def flats_svg(design: Design) -> str:
+    """The technical flats, front and back, with the legend of their lines (SVG)."""
+    from packcalc.export.flats import flats_svg as svg
+
+    return svg(design)
+
+
+def techpack(design: Design, library: Library) -> bytes:
+    """The tech pack (PDF, in English, the factory's working language)."""
+    from packcalc.export.techpack import techpack_pdf
+
+    return techpack_pdf(design, library)
 
 
 def bill_csv(design: Design, library: Library) -> str:

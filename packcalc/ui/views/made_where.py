@@ -1,20 +1,46 @@
-"""The Made where page: the same design made in the Drôme or elsewhere, step by step.
+"""The Made where page: the whole footprint of the design, cradle to gate, stage by stage
+and place by place, made in the Drôme or elsewhere, or along whole supply chains.
 
-Figures from :func:`packcalc.supply.compare` (cached per design and choice).
+Figures from :func:`packcalc.ui.results.supply_chain` (cached per design and choice).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from packcalc.footprint_data import STAGES
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
+from packcalc.ui.i18n import N_
 from packcalc.ui.views import controls, vest
+
+MODES = {"places": N_("places"), "chains": N_("supply chains")}
+AS_SOURCED = "as-sourced"
+OWN_DEFAULT = {
+    "fibre": AS_SOURCED,
+    "spinning": AS_SOURCED,
+    "forming": AS_SOURCED,
+    "dyeing": AS_SOURCED,
+    "finishing": AS_SOURCED,
+    "making": "FR-Drome",
+}
+ATTRIBUTION = N_(
+    "Process energies: Carbonfact, textile LCA database (CC BY-SA 4.0). Electricity: "
+    "Ember, Yearly Electricity Data (CC BY 4.0). Heat mixes, distances and the making "
+    "energy: Ecobalyse (MIT). Fibres: published life-cycle studies and the UK government's "
+    "conversion factors (Open Government Licence), each under «Where the factors come from»."
+)
 
 
 def _set(name: str, key: str) -> None:
     st.session_state.setdefault("pc.where", {})[name] = st.session_state[key]
+
+
+def _set_own(stage: str, key: str) -> None:
+    st.session_state["pc.where"]["own_places"][stage] = st.session_state[key]
 
 
 def page() -> None:
@@ -26,11 +52,52 @@ def page() -> None:
     if error:
         st.error(f"{error} — {f.t('showing the last design that worked')}.")
     data = compute.footprint_data()
-    places = list(data.places)
-    chosen = st.session_state.setdefault(
-        "pc.where",
-        {"made_in": design.made_in if design.made_in in places else places[0], "air": 33},
+    chosen = _chosen(design, data)
+    k = session.key("where_mode")
+    st.radio(
+        f.t("Compare"),
+        list(MODES),
+        index=list(MODES).index(chosen["mode"]),
+        format_func=lambda m: f.t(MODES[m]),
+        horizontal=True,
+        key=k,
+        on_change=_set,
+        args=("mode", k),
     )
+    air = tuple(sorted({0.0, chosen["air"] / 100}))
+    if chosen["mode"] == "places":
+        compared = _place_controls(chosen, data, f)
+        result = compute.supply_chain(key, chosen["made_in"], tuple(compared), air, design)
+        labels = _place_labels(result["scenarios"], chosen["made_in"], data.places, f)
+    else:
+        chains, own = _chain_controls(chosen, data, f)
+        result = compute.supply_chain(key, chosen["made_in"], (), air, design, tuple(chains), own)
+        labels = [
+            names.chain(s["chain"], f.lang, data.chains.get(s["chain"], {}).get("name", ""))
+            for s in result["scenarios"]
+        ]
+    if not result["scenarios"]:
+        st.info(f.t("Choose at least one supply chain."))
+        return
+    draw(result, labels, chosen, f)
+
+
+def _chosen(design: Any, data: Any) -> dict[str, Any]:
+    """The page's choices, kept in the session (not in widget keys)."""
+    places = list(data.places)
+    chosen = st.session_state.setdefault("pc.where", {})
+    chosen.setdefault("made_in", design.made_in if design.made_in in places else places[0])
+    chosen.setdefault("air", 33)
+    chosen.setdefault("mode", "places")
+    chosen.setdefault("chains", [c for c in data.chains if c != "custom"])
+    chosen.setdefault("own", False)
+    chosen.setdefault("own_places", dict(OWN_DEFAULT))
+    chosen.setdefault("own_air", 0)
+    return chosen
+
+
+def _place_controls(chosen: dict[str, Any], data: Any, f: Fmt) -> list[str]:
+    places = list(data.places)
     cols = st.columns(3)
     k = session.key("made_in")
     cols[0].selectbox(
@@ -41,13 +108,14 @@ def page() -> None:
         key=k,
         on_change=_set,
         args=("made_in", k),
+        help=f.t("Where the vest is sewn; every fabric is made where its record says."),
     )
     others = [p for p in places if p != chosen["made_in"]]
     k = session.key("compare_places")
     compared = cols[1].multiselect(
         f.t("Compared with"),
         others,
-        default=chosen.get("others", others),
+        default=[p for p in chosen.get("others", others) if p in others],
         format_func=lambda p: names.place(p, f.lang),
         key=k,
         on_change=_set,
@@ -63,21 +131,105 @@ def page() -> None:
         on_change=_set,
         args=("air", k),
     )
-    air = sorted({0.0, chosen["air"] / 100})
-    result = compute.supply_chain(key, chosen["made_in"], tuple(compared), tuple(air), design)
-    draw(result, chosen["made_in"], data.places, f)
+    return compared
 
 
-def draw(result: dict, made_in: str, places: dict, f: Fmt) -> None:
-    scenarios = result["scenarios"]
+def _chain_controls(
+    chosen: dict[str, Any], data: Any, f: Fmt
+) -> tuple[list[str], tuple[tuple[str, Any], ...]]:
+    """The named chains compared, and the designer's own (a place for every stage)."""
+    named = [c for c in data.chains if c != "custom"]
+    k = session.key("chains")
+    chains = st.multiselect(
+        f.t("Supply chains"),
+        named,
+        default=[c for c in chosen["chains"] if c in named],
+        format_func=lambda c: names.chain(c, f.lang, data.chains[c].get("name", "")),
+        key=k,
+        on_change=_set,
+        args=("chains", k),
+    )
+    k = session.key("own_chain")
+    st.toggle(
+        f.t("Add your own chain: a place for every stage"),
+        chosen["own"],
+        key=k,
+        on_change=_set,
+        args=("own", k),
+    )
+    if not chosen["own"]:
+        return chains, ()
+    fabric_places = [AS_SOURCED, *[c for c in data.grid if c != "WORLD"]]
+    making_places = [*data.places, *[c for c in data.countries if c not in data.places]]
+    cols = [*st.columns(4), *st.columns(4)]
+    for col, stage in zip(cols, STAGES, strict=False):
+        options = making_places if stage == "making" else fabric_places
+        current = chosen["own_places"].get(stage, OWN_DEFAULT[stage])
+        k = session.key(f"own.{stage}")
+        col.selectbox(
+            f.t(messages.STAGES[stage]),
+            options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda p: f.t("as sourced") if p == AS_SOURCED else names.place(p, f.lang),
+            key=k,
+            on_change=_set_own,
+            args=(stage, k),
+        )
+    k = session.key("own_air")
+    cols[len(STAGES)].number_input(
+        f.label("by air", unit="%"), 0, 100, chosen["own_air"], 5, key=k,
+        on_change=_set, args=("own_air", k),
+    )  # fmt: skip
+    own = {**OWN_DEFAULT, **chosen["own_places"]}
+    pairs = (
+        *own.items(),
+        ("fallback", "drome-asian-fabric"),
+        ("air_share", chosen["own_air"] / 100),
+    )
+    return chains, tuple(pairs)
+
+
+def _place_labels(scenarios: list[dict], made_in: str, places: dict, f: Fmt) -> list[str]:
     home = places[made_in]["country"]
-    labels = [
+    return [
         messages.scenario(
             s["made_in"], s["air_share"], made_in if places[s["made_in"]]["country"] == home
             else "", f,
         )
         for s in scenarios
     ]  # fmt: skip
+
+
+def draw(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -> None:
+    scenarios = result["scenarios"]
+    stacked(scenarios, labels, f)
+    summary(scenarios, labels, f)
+    st.caption(
+        f.t(
+            "Cradle to gate: from the fibre to the brand's warehouse, end of life not "
+            "counted. g CO2e is the emission unit in every unit system; the band is P5–P95 "
+            "over every factor's uncertainty."
+        )
+        + " "
+        + f.t(ATTRIBUTION)
+    )
+    if len(scenarios) > 1:
+        waterfall(result, labels, chosen, f)
+    for label, s in zip(labels, scenarios, strict=True):
+        with st.expander(f"{f.t('Stage by stage')}{f.colon} {label}"):
+            stage_table(s, f)
+    st.download_button(
+        f.t("Ecobalyse query (JSON)"),
+        result["ecobalyse"],
+        "ecobalyse-query.json",
+        "application/json",
+        key="download_ecobalyse",
+        on_click="ignore",
+    )
+    factor_sources(f)
+
+
+def stacked(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
     rows = [
         {"scenario": label, "stage": f.t(messages.STAGES.get(stage, stage)), "co2e": grams,
          "order": order}
@@ -85,9 +237,15 @@ def draw(result: dict, made_in: str, places: dict, f: Fmt) -> None:
         for order, (stage, grams) in enumerate(s["stages"].items())
         if grams
     ]  # fmt: skip
-    spec = figures.footprint_spec(f)
+    spec = figures.footprint_spec(f, len(scenarios))
     st.vega_lite_chart(pd.DataFrame(rows), spec, width="stretch", height=figures.chart_height(spec))
+
+
+def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
     per = f.t("per gram saved") if f.system == "metric" else f.t("per ounce saved")
+    per_mass = (
+        f.t("kg CO2e per kg of vest") if f.system == "metric" else f.t("lb CO2e per lb of vest")
+    )
     st.dataframe(
         pd.DataFrame(
             [
@@ -95,6 +253,9 @@ def draw(result: dict, made_in: str, places: dict, f: Fmt) -> None:
                     f.t("scenario"): label,
                     f.t("g CO2e"): f.num(s["co2e"], 0),
                     f.t("band"): f"{f.num(s['band'][0], 0)}–{f.num(s['band'][1], 0)}",
+                    per_mass: f.num(s["per_kg"], 1),
+                    f.t("primary energy [MJ]"): ("≥ " if s["energy_left_out"] else "")
+                    + f.num(s["energy"], 0),
                     "€": f.num(s["cost"], 2),
                     f.t("lead time"): f.count(round(s["days"]), "day", "days"),
                     f"{f.t('g CO2e')} {per}": f.num(f.value("per_mass", s["per_gram"]), 2),
@@ -106,34 +267,132 @@ def draw(result: dict, made_in: str, places: dict, f: Fmt) -> None:
         key="footprint_table",
         width="stretch",
     )
+    left_out = sorted({fibre for s in scenarios for fibre in s["energy_left_out"]})
+    if left_out:
+        st.caption(
+            f.t(
+                "≥: the primary energy leaves out producing {fibres}, which no open source "
+                "gives; their CO2e is counted.",
+                fibres=", ".join(names.fibre(x, f.lang) for x in left_out),
+            )
+        )
+
+
+def waterfall(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -> None:
+    """From one scenario to another, stage by stage; and what the first one's total
+    depends on most."""
+    st.subheader(f.t("From one to the other"))
+    indices = list(range(len(labels)))
+    totals = [s["co2e"] for s in result["scenarios"]]
+    farthest = max(indices[1:], key=lambda i: abs(totals[i] - totals[0]))
+    cols = st.columns(2)
+    picks = []
+    for col, name, default in zip(cols, ("from", "to"), (0, farthest), strict=True):
+        k = session.key(f"where_{name}.{len(labels)}")
+        current = chosen.get(name, default)
+        picks.append(
+            col.selectbox(
+                f.t("From") if name == "from" else f.t("To"),
+                indices,
+                index=current if current < len(labels) else default,
+                format_func=lambda i: labels[i],
+                key=k,
+                on_change=_set,
+                args=(name, k),
+            )
+        )
+    a, b = picks
+    if a == b:
+        st.info(f.t("Choose two different scenarios."))
+    else:
+        scenarios = result["scenarios"]
+        changes = [
+            (f.t(messages.STAGES.get(row["stage"], row["stage"])), row["change"])
+            for row in result["waterfalls"][f"{a}>{b}"]
+            if round(row["change"])
+        ]
+        if not changes:
+            st.info(f.t("The two are the same, stage by stage."))
+            sensitivity(scenarios[a], labels[a], f)
+            return
+        rows = figures.waterfall_rows(
+            (labels[a], scenarios[a]["co2e"]), (labels[b], scenarios[b]["co2e"]), changes
+        )
+        spec = figures.waterfall_spec(f, len(rows))
+        st.vega_lite_chart(
+            pd.DataFrame(rows), spec, width="stretch", height=figures.chart_height(spec)
+        )
+        st.caption(
+            f.t(
+                "From {a} to {b}: {change} g CO2e; stages that change by less than a gram "
+                "are left out.",
+                a=labels[a],
+                b=labels[b],
+                change=f.num(scenarios[b]["co2e"] - scenarios[a]["co2e"], 0, sign=True),
+            )
+        )
+    sensitivity(result["scenarios"][a], labels[a], f)
+
+
+def sensitivity(s: dict, label: str, f: Fmt) -> None:
+    st.subheader(f.t("What the total depends on"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    f.t("factor"): messages.factor(row["factor"], f),
+                    f.t("its uncertainty (1 σ)"): f"±{f.pct(row['sigma'])}",
+                    f.t("moves the total by (g CO2e)"): f"±{f.num(row['swing'], 0)}",
+                }
+                for row in s["sensitivity"]
+            ]
+        ),
+        hide_index=True,
+        key="footprint_sensitivity",
+        width="stretch",
+    )
     st.caption(
         f.t(
-            "Cradle to gate: from the fibre to the brand's warehouse, end of life not "
-            "counted. g CO2e is the emission unit in every unit system; the band is P5–P95 "
-            "over every factor's uncertainty."
+            "For {scenario}: the ten factors whose own uncertainty moves the total most.",
+            scenario=label,
         )
     )
-    for label, s in zip(labels, scenarios, strict=True):
-        with st.expander(f"{f.t('Supply chain')}{f.colon} {label}"):
-            for step in s["steps"]:
-                where = names.place(step["place"].split(" → ")[0], f.lang)
-                name = f.t(messages.STEPS.get(step["name"], step["name"]))
-                st.markdown(
-                    f"- **{name}** ({where}){f.colon} "
-                    f"{f.num(step['co2e'], 0)} {f.t('g CO2e')}, {f.num(step['cost'], 2)} €, "
-                    f"{f.count(round(step['days']), 'day', 'days')} — "
-                    f"{messages.step_detail(step['detail'], f)}"
-                )
-            for text in s["notes"]:
-                st.caption(messages.note(text, f))
-    st.download_button(
-        f.t("Ecobalyse query (JSON)"),
-        result["ecobalyse"],
-        "ecobalyse-query.json",
-        "application/json",
-        key="download_ecobalyse",
-        on_click="ignore",
+
+
+def stage_table(s: dict, f: Fmt) -> None:
+    """A scenario's stages at their places, its three buyer's steps and its notes."""
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    f.t("stage"): f.t(messages.STAGES.get(row["stage"], row["stage"])),
+                    f.t("place"): " → ".join(
+                        names.place(p, f.lang) for p in row["place"].split(" → ")
+                    ),
+                    f.t("g CO2e"): f.num(row["co2e"], 0),
+                    "MJ": f.num(row["energy"], 1),
+                    f.t("source"): row["source"],
+                }
+                for row in s["by_place"]
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
     )
+    for step in s["steps"]:
+        where = names.place(step["place"].split(" → ")[0], f.lang)
+        name = f.t(messages.STEPS.get(step["name"], step["name"]))
+        st.markdown(
+            f"- **{name}** ({where}){f.colon} "
+            f"{f.num(step['co2e'], 0)} {f.t('g CO2e')}, {f.num(step['cost'], 2)} €, "
+            f"{f.count(round(step['days']), 'day', 'days')} — "
+            f"{messages.step_detail(step['detail'], f)}"
+        )
+    for text in s["notes"]:
+        st.caption(messages.note(text, f))
+
+
+def factor_sources(f: Fmt) -> None:
     with st.expander(f.t("Where the factors come from")):
         for record in compute.footprint_data().records:
             sources = record.get("source") or ""

@@ -35,9 +35,6 @@ def page() -> None:
     controls.material_controls(f)
     st.title(f.t("Vest"))
     designer()
-    design, _error, key = session.design(compute.library())
-    _p5, p50, p95 = compute.vest(key, design)["band"]
-    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
     with st.expander(f.t("Pockets, trims and load"), expanded=True):
         tables.editors(f)
 
@@ -94,29 +91,69 @@ def header(design: Design, f: Fmt) -> None:
 
 
 def answers(data: dict[str, Any], f: Fmt) -> None:
-    p5, _p50, p95 = data["band"]
+    p5, p50, p95 = data["band"]
     t5, _t50, t95 = data["tolerance_band"]
-    cols = st.columns(4)
-    cols[0].metric(
+    fit = data["fit"]
+    unplaced = len(fit["unplaced"])
+    total = unplaced + len(fit["placements"])
+    grid = [st.columns(3) for _ in range(3)]
+    grid[0][0].metric(
         f.t("Weight"), f.q("weight", data["weight"]), help=f.t("Conditioned (65 % RH, 20 °C)")
     )
-    cols[1].metric(
+    grid[0][1].metric(
         f.t("Likely range (P5–P95)"),
         f.q_range("mass", p5, p95),
         help=f.t("Manufacturing tolerances and the model's own error on real vests"),
     )
-    cols[2].metric(
+    grid[0][2].metric(
         f.t("Manufacturing only (P5–P95)"),
         f.q_range("mass", t5, t95),
         help=f.t("Fabric areal density, cut sizes and trims within their tolerances"),
     )
-    cols[3].metric(
+    grid[1][0].metric(
         f.t("Packed volume"),
         f.q("packed", data["packed"]),
         help=f.t(
             "At {p} kPa; the solid polymer alone takes {floor}",
             p=f.num(data["pressure"], 1),
             floor=f.q("packed", data["floor"]),
+        ),
+    )
+    grid[1][1].metric(
+        f.t("Capacity, nominal"),
+        f.q("capacity", fit["nominal"]),
+        help=f.t(
+            "Every pocket filled snug: the figure to hold against a brand's litres. "
+            "Relaxed {relaxed}; stretched to the limit {stretched}.",
+            relaxed=f.q("capacity", fit["relaxed"]),
+            stretched=f.q("capacity", fit["stretched"]),
+        ),
+    )
+    grid[1][2].metric(
+        f.t("The kit"),
+        f.t("fits") if not unplaced else f"{total - unplaced}/{total}",
+        None if not unplaced else f.count(unplaced, "item does not fit", "items do not fit"),
+        delta_color="inverse",
+        delta_arrow="off",
+        help=f.t(
+            "{n} items placed, {mass}", n=len(fit["placements"]), mass=f.q("mass", fit["load_mass"])
+        ),
+    )
+    grid[2][0].metric(f.t("Carried"), f.q("mass", data["carried"]), help=f.t("Vest and load"))
+    grid[2][1].metric(
+        f.t("Load in front"),
+        f.pct(fit["front_share"]),
+        f"{f.pct(fit['left_share'])} {f.t('on the left')}",
+        delta_color="off",
+        delta_arrow="off",
+        help=f.t("Share of the load's weight carried in front, and on the left."),
+    )
+    grid[2][2].metric(
+        f.t("Pressure under the straps"),
+        f"{f.num(data['shoulder'], 1)}{f.sp}kPa",
+        help=f.t(
+            "The loaded vest on the shoulders; skin blood flow stops above {limit} kPa.",
+            limit=f.num(SHOULDER_PRESSURE_LIMIT_KPA, 0),
         ),
     )
     tee = data["tshirt"]
@@ -139,43 +176,7 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             share=f.pct(data["sweat"]),
         )
     )
-    fit = data["fit"]
-    cols = st.columns(5)
-    cols[0].metric(
-        f.t("Capacity, nominal"),
-        f.q("capacity", fit["nominal"]),
-        help=f.t(
-            "Every pocket filled snug: the figure to hold against a brand's litres. "
-            "Relaxed {relaxed}; stretched to the limit {stretched}.",
-            relaxed=f.q("capacity", fit["relaxed"]),
-            stretched=f.q("capacity", fit["stretched"]),
-        ),
-    )
-    unplaced = len(fit["unplaced"])
-    cols[1].metric(
-        f.t("The kit"),
-        f.t("fits") if not unplaced else f.count(unplaced, "item does not fit", "items do not fit"),
-        help=f.t(
-            "{n} items placed, {mass}", n=len(fit["placements"]), mass=f.q("mass", fit["load_mass"])
-        ),
-    )
-    cols[2].metric(f.t("Carried"), f.q("mass", data["carried"]), help=f.t("Vest and load"))
-    cols[3].metric(
-        f.t("Load in front"),
-        f.pct(fit["front_share"]),
-        f"{f.pct(fit['left_share'])} {f.t('on the left')}",
-        delta_color="off",
-        delta_arrow="off",
-        help=f.t("Share of the load's weight carried in front, and on the left."),
-    )
-    cols[4].metric(
-        f.t("Pressure under the straps"),
-        f"{f.num(data['shoulder'], 1)}{f.sp}kPa",
-        help=f.t(
-            "The loaded vest on the shoulders; skin blood flow stops above {limit} kPa.",
-            limit=f.num(SHOULDER_PRESSURE_LIMIT_KPA, 0),
-        ),
-    )
+    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
     if unplaced:
         st.warning(
             f"**{f.t('Does not fit')}{f.colon}** "
@@ -228,7 +229,8 @@ def save_and_keep(design: Design, data: dict[str, Any], svg: Callable[[], str], 
     """Download the design, its bill of materials and its pattern; keep it as A or B."""
     slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
     library = compute.library()
-    cols = st.columns(5)
+    row = st.container(horizontal=True, gap="small")
+    cols = [row] * 5
     cols[0].download_button(
         f.t("Design (TOML)"),
         lambda: design_to_toml(design),
@@ -261,6 +263,47 @@ def save_and_keep(design: Design, data: dict[str, Any], svg: Callable[[], str], 
                 slot: {"design": design, "source": source, "figures": dict(data["headline"])},
             }
             st.toast(f.t("Kept as {slot}: see Compare A/B.", slot=slot))
+    cutting_room(design, slug, f)
+
+
+def cutting_room(design: Design, slug: str, f: Fmt) -> None:
+    """The files a factory works from, made when downloaded: the graded pattern for a
+    pattern CAD, the pattern to print at 1:1, the flats and the tech pack."""
+    library = compute.library()
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    row.caption(f.t("For the cutting room:"))
+    files = [
+        (
+            f.t("Pattern for CAD (DXF, graded)"),
+            lambda: results.pattern_dxf(design, library),
+            f"{slug}-pattern.dxf",
+            "application/dxf",
+            "download_dxf",
+        ),
+        (
+            f.t("Pattern to print at 1:1 (PDF, A4)"),
+            lambda: results.pattern_pdf(design, library),
+            f"{slug}-pattern-1to1.pdf",
+            "application/pdf",
+            "download_pattern_pdf",
+        ),
+        (
+            f.t("Flats (SVG)"),
+            lambda: results.flats_svg(design),
+            f"{slug}-flats.svg",
+            "image/svg+xml",
+            "download_flats",
+        ),
+        (
+            f.t("Tech pack (PDF, in English)"),
+            lambda: results.techpack(design, library),
+            f"{slug}-techpack.pdf",
+            "application/pdf",
+            "download_techpack",
+        ),
+    ]
+    for label, data, name, mime, key in files:
+        row.download_button(label, data, name, mime, key=key, on_click="ignore")
 
 
 def breakdown_rows(data: dict[str, Any], f: Fmt) -> pd.DataFrame:
@@ -286,11 +329,11 @@ def breakdown_rows(data: dict[str, Any], f: Fmt) -> pd.DataFrame:
 
 
 DETAILS = {
-    "weight": N_("Where each gram goes"),
-    "pattern": N_("Flat pattern"),
-    "packing": N_("Packed volume over pressure"),
-    "load": N_("Where the load goes"),
-    "sources": N_("Compared, and where the figures come from"),
+    "weight": N_("Weight"),
+    "pattern": N_("Pattern"),
+    "packing": N_("Packing"),
+    "load": N_("Load"),
+    "sources": N_("Sources"),
 }
 
 
@@ -317,7 +360,8 @@ def charts(design: Design, data: dict[str, Any], svg: Callable[[], str], f: Fmt)
     if chosen == "weight":
         weight_detail(data, f)
     elif chosen == "pattern":
-        st.image(svg(), width="stretch", caption=f.t("Flat pattern, to scale"))
+        st.subheader(f.t("Flat pattern, to scale"))
+        st.image(svg(), width="stretch")
     elif chosen == "packing":
         packing_detail(data, f)
     elif chosen == "load":
@@ -330,30 +374,28 @@ def charts(design: Design, data: dict[str, Any], svg: Callable[[], str], f: Fmt)
 def weight_detail(data: dict[str, Any], f: Fmt) -> None:
     library = compute.library()
     rows = breakdown_rows(data, f)
-    left, right = st.columns([3, 2])
     spec = figures.breakdown_spec(f, len(rows))
-    left.vega_lite_chart(rows, spec, width="stretch", height=figures.chart_height(spec))
-    with right:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        f.t("material"): names.material(m, f.lang),
-                        f.label("weight", "weight"): f.number("weight", grams),
-                    }
-                    for m, grams in data["by_material"]
-                ]
-            ),
-            hide_index=True,
-            key="by_material",
+    st.vega_lite_chart(rows, spec, width="stretch", height=figures.chart_height(spec))
+    st.caption(
+        f.t(
+            "Pocket making: what making a pocket adds beyond its fabric and closure "
+            "(hems, seams, bar tacks), {grams} a pocket, fitted on the calibration vests.",
+            grams=f.q("weight", library.calibration.grams_per_pocket),
         )
-        st.caption(
-            f.t(
-                "Pocket making: what making a pocket adds beyond its fabric and closure "
-                "(hems, seams, bar tacks), {grams} a pocket, fitted on the calibration vests.",
-                grams=f.q("weight", library.calibration.grams_per_pocket),
-            )
-        )
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    f.t("material"): names.material(m, f.lang),
+                    f.label("weight", "weight"): f.number("weight", grams),
+                }
+                for m, grams in data["by_material"]
+            ]
+        ),
+        hide_index=True,
+        key="by_material",
+    )
 
 
 def packing_detail(data: dict[str, Any], f: Fmt) -> None:
@@ -402,16 +444,9 @@ def comparisons(design: Design, data: dict[str, Any], f: Fmt) -> None:
 def load(design: Design, data: dict[str, Any], f: Fmt) -> None:
     fit = data["fit"]
     st.subheader(f.t("Where the load goes"))
-    left, right = st.columns([3, 2])
-    left.image(
-        figures.placement_svg(fit, f),
-        width="stretch",
-        caption=f.t(
-            "Pockets to scale, filled with their load; the dashed line is "
-            "the nominal capacity (filled snug), the top the capacity "
-            "stretched to the limit; orange: filled past snug."
-        ),
-    )
+    flats = compute.flats(results.design_key(design), design)
+    st.image(figures.load_flats_svg(flats, fit, f), width="stretch")
+    right = st.container()
     dx, dy = fit["com"]
     side = f.t("to the left") if dx >= 0 else f.t("to the right")
     depth = f.t("in front of mid-torso") if dy >= 0 else f.t("behind mid-torso")
