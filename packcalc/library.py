@@ -647,115 +647,138 @@ def _structure(r: _Record) -> tuple[float, dict[str, Any]]:
     return gsm, {"kind": kind, **values}
 
 
-def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
-    known = {
-        "id",
-        "name",
-        "construction",
-        "composition",
-        "areal_density",
-        "structure",
-        "thickness",
-        "stretch",
-        "origin",
-        "load_bearing",
-        "abrasion",
-        "tear",
-    }
-    fabrics = {}
-    for r in _records(path, "fabric", known):
-        composition = _composition(r, fibres)
-        if r.has("areal_density") == r.has("structure"):
-            raise PackcalcError(
-                r.where("areal_density"), "give exactly one of 'areal_density' or 'structure'"
-            )
-        structure = None
-        if r.has("areal_density"):
-            gsm = r.quantity("areal_density", "g/m**2")
-        else:
-            gsm, structure = _structure(r)
-        thickness = []
-        raw_thickness = r.data.get("thickness", [])
-        if not isinstance(raw_thickness, list):
-            raise PackcalcError(
-                r.where("thickness"),
-                "expected a list of { value = '0.6 mm', pressure = '4.14 kPa' }",
-            )
-        for i, point in enumerate(raw_thickness):
-            place = f"{r.where('thickness')}[{i}]"
-            if not isinstance(point, dict) or set(point) != {"value", "pressure"}:
-                raise PackcalcError(
-                    place, f"expected {{ value = '0.6 mm', pressure = '4.14 kPa' }}, got {point!r}"
-                )
-            thickness.append(
-                ThicknessPoint(
-                    parse_quantity(point["value"], "mm", f"{place}.value"),
-                    parse_quantity(point["pressure"], "kPa", f"{place}.pressure"),
-                )
-            )
-        stretch = r.data.get("stretch", {})
-        if not isinstance(stretch, dict) or not set(stretch) <= {"warp", "weft"}:
-            raise PackcalcError(
-                r.where("stretch"), f"expected {{ warp = 0.1, weft = 0.8 }}, got {stretch!r}"
-            )
-        stretch_values = {
-            d: check_number(v, f"{r.where('stretch')}.{d}", maximum=10.0)
-            for d, v in stretch.items()
-        }
-        origin = r.data.get("origin", {})
-        if not isinstance(origin, dict) or not all(isinstance(v, str) for v in origin.values()):
-            raise PackcalcError(
-                r.where("origin"), f"expected {{ country = 'FR', region = '…' }}, got {origin!r}"
-            )
-        for key in origin:
-            if key not in ORIGIN_KEYS:
-                hint = did_you_mean(key, ORIGIN_KEYS)
-                raise PackcalcError(f"{r.where('origin')}.{key}", f"unknown key{hint}")
-        from packcalc.textile import blend_density  # volume additivity (harmonic mean)
+FABRIC_KEYS = {
+    "id",
+    "name",
+    "construction",
+    "composition",
+    "areal_density",
+    "structure",
+    "thickness",
+    "stretch",
+    "origin",
+    "load_bearing",
+    "abrasion",
+    "tear",
+}
 
-        density = float(
-            blend_density(
-                list(composition.values()), [fibres[f].density_g_cm3 for f in composition]
-            )
-        )
-        regain = sum(s * fibres[f].moisture_regain for f, s in composition.items())
-        abrasion = r.data.get("abrasion", {})
-        if not isinstance(abrasion, dict) or (abrasion and set(abrasion) != {"cycles", "method"}):
-            raise PackcalcError(
-                r.where("abrasion"),
-                f"expected {{ cycles = 4400, method = 'taber' }}, got {abrasion!r}",
-            )
-        if abrasion and abrasion["method"] not in ABRASION_METHODS:
-            raise PackcalcError(
-                f"{r.where('abrasion')}.method",
-                f"expected one of {', '.join(ABRASION_METHODS)}, got {abrasion['method']!r}",
-            )
-        fabric = Fabric(
-            id=r.text("id"),
-            name=r.text("name"),
-            construction=r.text("construction", CONSTRUCTIONS),
-            composition=MappingProxyType(composition),
-            areal_density_gsm=gsm,
-            areal_density_derived=structure is not None,
-            structure=MappingProxyType(structure) if structure else None,
-            thickness=tuple(sorted(thickness, key=lambda p: p.pressure_kpa)),
-            stretch_warp=stretch_values.get("warp"),
-            stretch_weft=stretch_values.get("weft"),
-            origin=MappingProxyType(dict(origin)),
-            fibre_density_g_cm3=density,
-            moisture_regain=regain,
-            provenance=r.provenance(),
-            load_bearing=r.flag("load_bearing", default=False),
-            abrasion_cycles=check_number(
-                abrasion["cycles"], f"{r.where('abrasion')}.cycles", allow_zero=False
-            )
-            if abrasion
-            else None,
-            abrasion_method=abrasion.get("method"),
-            tear_n=r.optional_quantity("tear", "N"),
-        )
+
+def _read_fabrics(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Fabric]:
+    fabrics = {}
+    for r in _records(path, "fabric", FABRIC_KEYS):
+        fabric = _fabric(r, fibres)
         fabrics[fabric.id] = fabric
     return fabrics
+
+
+def _fabric(r: Any, fibres: Mapping[str, Fibre]) -> Fabric:
+    """One ``[[fabric]]`` record, each field checked by its own reader."""
+    from packcalc.textile import blend_density  # volume additivity (harmonic mean)
+
+    composition = _composition(r, fibres)
+    gsm, structure = _areal_density(r)
+    stretch = _stretch(r)
+    abrasion = _abrasion(r)
+    density = blend_density(
+        list(composition.values()), [fibres[f].density_g_cm3 for f in composition]
+    )
+    return Fabric(
+        id=r.text("id"),
+        name=r.text("name"),
+        construction=r.text("construction", CONSTRUCTIONS),
+        composition=MappingProxyType(composition),
+        areal_density_gsm=gsm,
+        areal_density_derived=structure is not None,
+        structure=MappingProxyType(structure) if structure else None,
+        thickness=_thickness(r),
+        stretch_warp=stretch.get("warp"),
+        stretch_weft=stretch.get("weft"),
+        origin=MappingProxyType(_origin(r)),
+        fibre_density_g_cm3=float(density),
+        moisture_regain=sum(s * fibres[f].moisture_regain for f, s in composition.items()),
+        provenance=r.provenance(),
+        load_bearing=r.flag("load_bearing", default=False),
+        abrasion_cycles=abrasion.get("cycles"),
+        abrasion_method=abrasion.get("method"),
+        tear_n=r.optional_quantity("tear", "N"),
+    )
+
+
+def _areal_density(r: Any) -> tuple[float, dict[str, Any] | None]:
+    """The areal density [g/m²] as given, or derived from the structure (and the latter)."""
+    if r.has("areal_density") == r.has("structure"):
+        raise PackcalcError(
+            r.where("areal_density"), "give exactly one of 'areal_density' or 'structure'"
+        )
+    if r.has("areal_density"):
+        return r.quantity("areal_density", "g/m**2"), None
+    return _structure(r)
+
+
+def _thickness(r: Any) -> tuple[ThicknessPoint, ...]:
+    """Thickness under pressure: points sorted by pressure."""
+    raw = r.data.get("thickness", [])
+    if not isinstance(raw, list):
+        raise PackcalcError(
+            r.where("thickness"), "expected a list of { value = '0.6 mm', pressure = '4.14 kPa' }"
+        )
+    points = []
+    for i, point in enumerate(raw):
+        place = f"{r.where('thickness')}[{i}]"
+        if not isinstance(point, dict) or set(point) != {"value", "pressure"}:
+            raise PackcalcError(
+                place, f"expected {{ value = '0.6 mm', pressure = '4.14 kPa' }}, got {point!r}"
+            )
+        points.append(
+            ThicknessPoint(
+                parse_quantity(point["value"], "mm", f"{place}.value"),
+                parse_quantity(point["pressure"], "kPa", f"{place}.pressure"),
+            )
+        )
+    return tuple(sorted(points, key=lambda p: p.pressure_kpa))
+
+
+def _stretch(r: Any) -> dict[str, float]:
+    stretch = r.data.get("stretch", {})
+    if not isinstance(stretch, dict) or not set(stretch) <= {"warp", "weft"}:
+        raise PackcalcError(
+            r.where("stretch"), f"expected {{ warp = 0.1, weft = 0.8 }}, got {stretch!r}"
+        )
+    return {
+        d: check_number(v, f"{r.where('stretch')}.{d}", maximum=10.0) for d, v in stretch.items()
+    }
+
+
+def _origin(r: Any) -> dict[str, str]:
+    origin = r.data.get("origin", {})
+    if not isinstance(origin, dict) or not all(isinstance(v, str) for v in origin.values()):
+        raise PackcalcError(
+            r.where("origin"), f"expected {{ country = 'FR', region = '…' }}, got {origin!r}"
+        )
+    for key in origin:
+        if key not in ORIGIN_KEYS:
+            hint = did_you_mean(key, ORIGIN_KEYS)
+            raise PackcalcError(f"{r.where('origin')}.{key}", f"unknown key{hint}")
+    return dict(origin)
+
+
+def _abrasion(r: Any) -> dict[str, Any]:
+    """Abrasion resistance: ``{"cycles": …, "method": …}``, or empty when not given."""
+    abrasion = r.data.get("abrasion", {})
+    if not isinstance(abrasion, dict) or (abrasion and set(abrasion) != {"cycles", "method"}):
+        raise PackcalcError(
+            r.where("abrasion"),
+            f"expected {{ cycles = 4400, method = 'taber' }}, got {abrasion!r}",
+        )
+    if not abrasion:
+        return {}
+    if abrasion["method"] not in ABRASION_METHODS:
+        raise PackcalcError(
+            f"{r.where('abrasion')}.method",
+            f"expected one of {', '.join(ABRASION_METHODS)}, got {abrasion['method']!r}",
+        )
+    cycles = check_number(abrasion["cycles"], f"{r.where('abrasion')}.cycles", allow_zero=False)
+    return {"cycles": cycles, "method": abrasion["method"]}
 
 
 def _read_trims(path: Path, fibres: Mapping[str, Fibre]) -> dict[str, Trim]:

@@ -55,78 +55,11 @@ def editors(f: Fmt) -> None:
     """The pockets, trims and load tables, and the load list."""
     library = compute.library()
     tables = session.tables()
-    pocket_names = [str(n) for n in tables["pockets"]["name"].dropna().tolist()]
-
-    def pocket_column():
-        return st.column_config.SelectboxColumn(
-            f.t("pinned to"),
-            options=pocket_names,
-            format_func=lambda p: names.pocket(p, f.lang),
-            help=f.t("Pin: the item goes in this pocket"),
-        )
-
-    def shown(name: str):
-        table = state.display_table(tables[name], name, f)
-        if name == "pockets":
-            table["name"] = table["name"].map(
-                lambda n: names.pocket(n, f.lang) if isinstance(n, str) else n
-            )
-        return table
-
+    pockets = [str(n) for n in tables["pockets"]["name"].dropna().tolist()]
     st.subheader(f.t("Pockets"))
-    st.data_editor(
-        shown("pockets"),
-        num_rows="dynamic",
-        key=session.table_key("pockets"),
-        hide_index=True,
-        column_config={
-            "name": st.column_config.TextColumn(f.t("name")),
-            "location": st.column_config.SelectboxColumn(
-                f.t("place"),
-                options=list(POCKET_LOCATIONS),
-                required=True,
-                format_func=lambda v: f.t(LOCATIONS.get(v, v)),
-            ),
-            "width_cm": _figure(f, "width", "length"),
-            "height_cm": _figure(f, "height", "length"),
-            "gusset_cm": _figure(f, "gusset", "length"),
-            "fabric": st.column_config.SelectboxColumn(
-                f.t("fabric"),
-                options=list(library.fabrics),
-                required=True,
-                format_func=lambda v: names.fabric(v, f.lang),
-            ),
-            "closure": st.column_config.SelectboxColumn(
-                f.t("closure"),
-                options=list(CLOSURES),
-                format_func=lambda v: f.t(CLOSURE_WORDS.get(v, v)),
-            ),
-            "reachable": st.column_config.CheckboxColumn(f.t("reach while running")),
-            "shape": st.column_config.SelectboxColumn(
-                f.t("shape"),
-                options=list(POCKET_SHAPES),
-                format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
-            ),
-        },
-    )
+    _editor("pockets", tables, _pocket_columns(f, library), f)
     st.subheader(f.t("Trims"))
-    st.data_editor(
-        shown("trims"),
-        num_rows="dynamic",
-        key=session.table_key("trims"),
-        hide_index=True,
-        column_config={
-            "trim": st.column_config.SelectboxColumn(
-                f.t("trim"),
-                options=list(library.trims),
-                required=True,
-                format_func=lambda v: names.trim(v, f.lang),
-            ),
-            "quantity": _figure(f, "pieces", "pieces"),
-            "length_cm": _figure(f, "length", "length"),
-            "area_cm2": _figure(f, "area", "area"),
-        },
-    )
+    _editor("trims", tables, _trim_columns(f, library), f)
     st.subheader(f.t("The load"))
     widgets.select(
         "load_list",
@@ -137,44 +70,111 @@ def editors(f: Fmt) -> None:
     left, right = st.columns([2, 3])
     with left:
         st.caption(f.t("More library items"))
-        st.data_editor(
-            shown("load_items"),
-            num_rows="dynamic",
-            key=session.table_key("load_items"),
-            hide_index=True,
-            column_config={
-                "item": st.column_config.SelectboxColumn(
-                    f.t("item"),
-                    options=list(library.items),
-                    required=True,
-                    format_func=lambda v: names.item(v, f.lang),
-                ),
-                "quantity": _figure(f, "quantity", "pieces"),
-                "pocket": pocket_column(),
-            },
-        )
+        _editor("load_items", tables, _item_columns(f, library, pockets), f)
     with right:
         st.caption(f.t("Your own items"))
-        st.data_editor(
-            shown("load_custom"),
-            num_rows="dynamic",
-            key=session.table_key("load_custom"),
-            hide_index=True,
-            column_config={
-                "name": st.column_config.TextColumn(f.t("name")),
-                "mass_g": _figure(f, "mass", "weight"),
-                "volume_l": _figure(f, "volume", "pocket"),
-                "shape": st.column_config.SelectboxColumn(
-                    f.t("shape"),
-                    options=list(ITEM_SHAPES),
-                    format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
-                ),
-                "length_cm": _figure(f, "length", "length"),
-                "width_cm": _figure(f, "width", "length"),
-                "height_cm": _figure(f, "height", "length"),
-                "diameter_cm": _figure(f, "diameter", "length"),
-                "rigid": st.column_config.CheckboxColumn(f.t("rigid")),
-                "reach": st.column_config.CheckboxColumn(f.t("reach while running")),
-                "pocket": pocket_column(),
-            },
+        _editor("load_custom", tables, _custom_columns(f, pockets), f)
+
+
+def _editor(name: str, tables: dict[str, Any], columns: dict[str, Any], f: Fmt) -> None:
+    """One table in the display units, pocket names in the language; rows can be added."""
+    table = state.display_table(tables[name], name, f)
+    if name == "pockets":
+        table["name"] = table["name"].map(
+            lambda n: names.pocket(n, f.lang) if isinstance(n, str) else n
         )
+    st.data_editor(
+        table,
+        num_rows="dynamic",
+        key=session.table_key(name),
+        hide_index=True,
+        column_config=columns,
+    )
+
+
+def _pocket_columns(f: Fmt, library: Any) -> dict[str, Any]:
+    return {
+        "name": st.column_config.TextColumn(f.t("name")),
+        "location": st.column_config.SelectboxColumn(
+            f.t("place"),
+            options=list(POCKET_LOCATIONS),
+            required=True,
+            format_func=lambda v: f.t(LOCATIONS.get(v, v)),
+        ),
+        "width_cm": _figure(f, "width", "length"),
+        "height_cm": _figure(f, "height", "length"),
+        "gusset_cm": _figure(f, "gusset", "length"),
+        "fabric": st.column_config.SelectboxColumn(
+            f.t("fabric"),
+            options=list(library.fabrics),
+            required=True,
+            format_func=lambda v: names.fabric(v, f.lang),
+        ),
+        "closure": st.column_config.SelectboxColumn(
+            f.t("closure"),
+            options=list(CLOSURES),
+            format_func=lambda v: f.t(CLOSURE_WORDS.get(v, v)),
+        ),
+        "reachable": st.column_config.CheckboxColumn(f.t("reach while running")),
+        "shape": st.column_config.SelectboxColumn(
+            f.t("shape"),
+            options=list(POCKET_SHAPES),
+            format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
+        ),
+    }
+
+
+def _trim_columns(f: Fmt, library: Any) -> dict[str, Any]:
+    return {
+        "trim": st.column_config.SelectboxColumn(
+            f.t("trim"),
+            options=list(library.trims),
+            required=True,
+            format_func=lambda v: names.trim(v, f.lang),
+        ),
+        "quantity": _figure(f, "pieces", "pieces"),
+        "length_cm": _figure(f, "length", "length"),
+        "area_cm2": _figure(f, "area", "area"),
+    }
+
+
+def _pinned_to(f: Fmt, pockets: list[str]) -> Any:
+    return st.column_config.SelectboxColumn(
+        f.t("pinned to"),
+        options=pockets,
+        format_func=lambda p: names.pocket(p, f.lang),
+        help=f.t("Pin: the item goes in this pocket"),
+    )
+
+
+def _item_columns(f: Fmt, library: Any, pockets: list[str]) -> dict[str, Any]:
+    return {
+        "item": st.column_config.SelectboxColumn(
+            f.t("item"),
+            options=list(library.items),
+            required=True,
+            format_func=lambda v: names.item(v, f.lang),
+        ),
+        "quantity": _figure(f, "quantity", "pieces"),
+        "pocket": _pinned_to(f, pockets),
+    }
+
+
+def _custom_columns(f: Fmt, pockets: list[str]) -> dict[str, Any]:
+    return {
+        "name": st.column_config.TextColumn(f.t("name")),
+        "mass_g": _figure(f, "mass", "weight"),
+        "volume_l": _figure(f, "volume", "pocket"),
+        "shape": st.column_config.SelectboxColumn(
+            f.t("shape"),
+            options=list(ITEM_SHAPES),
+            format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
+        ),
+        "length_cm": _figure(f, "length", "length"),
+        "width_cm": _figure(f, "width", "length"),
+        "height_cm": _figure(f, "height", "length"),
+        "diameter_cm": _figure(f, "diameter", "length"),
+        "rigid": st.column_config.CheckboxColumn(f.t("rigid")),
+        "reach": st.column_config.CheckboxColumn(f.t("reach while running")),
+        "pocket": _pinned_to(f, pockets),
+    }

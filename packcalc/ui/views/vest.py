@@ -91,26 +91,49 @@ def header(design: Design, f: Fmt) -> None:
 
 
 def answers(data: dict[str, Any], f: Fmt) -> None:
-    p5, p50, p95 = data["band"]
-    t5, _t50, t95 = data["tolerance_band"]
-    fit = data["fit"]
-    unplaced = len(fit["unplaced"])
-    total = unplaced + len(fit["placements"])
+    """The nine headline figures, the t-shirt sentence, how far to trust them and what
+    does not fit."""
+    _p5, p50, p95 = data["band"]
     grid = [st.columns(3) for _ in range(3)]
-    grid[0][0].metric(
+    weight_metrics(data, grid[0], f)
+    volume_metrics(data, grid[1], f)
+    carrying_metrics(data, grid[2], f)
+    st.info(tshirt_text(data, f))
+    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
+    fit = data["fit"]
+    if fit["unplaced"]:
+        st.warning(
+            f"**{f.t('Does not fit')}{f.colon}** "
+            + f.semicolon.join(
+                f"{names.item_label(label, f.lang)}{f.colon} {messages.reason(why, f)}"
+                for label, _item, why in fit["unplaced"]
+            )
+        )
+
+
+def weight_metrics(data: dict[str, Any], row: list[Any], f: Fmt) -> None:
+    p5, _p50, p95 = data["band"]
+    t5, _t50, t95 = data["tolerance_band"]
+    row[0].metric(
         f.t("Weight"), f.q("weight", data["weight"]), help=f.t("Conditioned (65 % RH, 20 °C)")
     )
-    grid[0][1].metric(
+    row[1].metric(
         f.t("Likely range (P5–P95)"),
         f.q_range("mass", p5, p95),
         help=f.t("Manufacturing tolerances and the model's own error on real vests"),
     )
-    grid[0][2].metric(
+    row[2].metric(
         f.t("Manufacturing only (P5–P95)"),
         f.q_range("mass", t5, t95),
         help=f.t("Fabric areal density, cut sizes and trims within their tolerances"),
     )
-    grid[1][0].metric(
+
+
+def volume_metrics(data: dict[str, Any], row: list[Any], f: Fmt) -> None:
+    fit = data["fit"]
+    unplaced = len(fit["unplaced"])
+    total = unplaced + len(fit["placements"])
+    row[0].metric(
         f.t("Packed volume"),
         f.q("packed", data["packed"]),
         help=f.t(
@@ -119,7 +142,7 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             floor=f.q("packed", data["floor"]),
         ),
     )
-    grid[1][1].metric(
+    row[1].metric(
         f.t("Capacity, nominal"),
         f.q("capacity", fit["nominal"]),
         help=f.t(
@@ -129,7 +152,7 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             stretched=f.q("capacity", fit["stretched"]),
         ),
     )
-    grid[1][2].metric(
+    row[2].metric(
         f.t("The kit"),
         f.t("fits") if not unplaced else f"{total - unplaced}/{total}",
         None if not unplaced else f.count(unplaced, "item does not fit", "items do not fit"),
@@ -139,8 +162,12 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             "{n} items placed, {mass}", n=len(fit["placements"]), mass=f.q("mass", fit["load_mass"])
         ),
     )
-    grid[2][0].metric(f.t("Carried"), f.q("mass", data["carried"]), help=f.t("Vest and load"))
-    grid[2][1].metric(
+
+
+def carrying_metrics(data: dict[str, Any], row: list[Any], f: Fmt) -> None:
+    fit = data["fit"]
+    row[0].metric(f.t("Carried"), f.q("mass", data["carried"]), help=f.t("Vest and load"))
+    row[1].metric(
         f.t("Load in front"),
         f.pct(fit["front_share"]),
         f"{f.pct(fit['left_share'])} {f.t('on the left')}",
@@ -148,7 +175,7 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
         delta_arrow="off",
         help=f.t("Share of the load's weight carried in front, and on the left."),
     )
-    grid[2][2].metric(
+    row[2].metric(
         f.t("Pressure under the straps"),
         f"{f.num(data['shoulder'], 1)}{f.sp}kPa",
         help=f.t(
@@ -156,8 +183,11 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             limit=f.num(SHOULDER_PRESSURE_LIMIT_KPA, 0),
         ),
     )
+
+
+def tshirt_text(data: dict[str, Any], f: Fmt) -> str:
     tee = data["tshirt"]
-    st.info(
+    return (
         f.t(
             "Packed at {p} kPa, the vest takes {vr} the volume of {tee} packed the same way "
             "({tee_volume}), and weighs {wr} as much ({tee_mass}).",
@@ -176,15 +206,6 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
             share=f.pct(data["sweat"]),
         )
     )
-    st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
-    if unplaced:
-        st.warning(
-            f"**{f.t('Does not fit')}{f.colon}** "
-            + f.semicolon.join(
-                f"{names.item_label(label, f.lang)}{f.colon} {messages.reason(why, f)}"
-                for label, _item, why in fit["unplaced"]
-            )
-        )
 
 
 def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
