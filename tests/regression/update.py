@@ -41,6 +41,19 @@ def figures(name: str) -> dict:
         "placement": {label: pocket for label, _, pocket in fit.placements},
         "utmb_fits": utmb.fits,
         "utmb_placement": {label: pocket for label, _, pocket in utmb.placements},
+        "footprint_kg_co2e": footprint(result, library),
+    }
+
+
+def footprint(result, library) -> dict:
+    """Cradle-to-gate kg CO2e along each named supply chain (the totals: no sampling)."""
+    from packcalc.footprint_data import read_footprint
+    from packcalc.lifecycle import scenario
+
+    data = read_footprint()
+    return {
+        chain: round(scenario(result, library, data, chain=chain, samples=10).co2e_kg, 4)
+        for chain in data.chains
     }
 
 
