@@ -29,7 +29,12 @@ from packcalc import packing
 from packcalc.design import PANEL_GROUPS, Design, Pocket
 from packcalc.errors import PackcalcError
 from packcalc.estimator import packing_inputs, weight_parts
-from packcalc.fit import fit_range_cm, pocket_capacity
+from packcalc.fit import (  # noqa: F401  (pocket_margins: kept importable from here)
+    fit_range_cm,
+    pocket_capacity,
+    pocket_margins,
+    pockets_fit_panels,
+)
 from packcalc.library import Library, did_you_mean, load_library
 from packcalc.pattern import MIN_WING_LENGTH, OPTION_SPECS, wing_length
 
@@ -119,33 +124,6 @@ def valid_options(options: Mapping[str, Any], chest_cm: Any) -> np.ndarray:
     ok = np.ones(np.broadcast_shapes(*(np.shape(m) for m in margins)), dtype=bool)
     for margin in margins:
         ok &= margin >= 0
-    return ok
-
-
-def pocket_margins(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> list[Any]:
-    """Slack [cm] of every pocket's flat width and height within the panel it sits on:
-    front pockets on a front panel, back pockets on the back, side and hip pockets on a
-    side wing."""
-    o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
-    wing = wing_length(o, design.body)
-    panel = {
-        "front": (o["front_width"], o["front_height"]),
-        "back": (o["back_width"], o["back_height"]),
-        "side": (wing, o["side_wing_depth"]),
-        "hip": (wing, o["side_wing_depth"]),
-    }
-    margins = []
-    for pocket in design.pockets:
-        width, height = panel[pocket.location.split("-")[0]]
-        margins += [width - pocket.width_cm * scale, height - pocket.height_cm * scale]
-    return margins
-
-
-def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> Any:
-    """Whether every pocket lies within its panel (see :func:`pocket_margins`)."""
-    ok: Any = True
-    for margin in pocket_margins(design, options, scale):
-        ok = ok & (margin >= -1e-9)
     return ok
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from packcalc import comfort, laws, mass, packing, textile
 from packcalc.design import Design, detail_counts
 from packcalc.errors import PackcalcError
+from packcalc.fit import pocket_overflows
 from packcalc.library import Calibration, Item, Library, load_library
 from packcalc.pattern import Pattern, custom_panel, draft, panel_geometry
 from packcalc.tables import dataframe
@@ -882,6 +883,11 @@ def estimate(
     ]
     inputs = packing_inputs(parts, library)
     volume, curve, tshirts = _packed(inputs, library, pressure_kpa, total)
+    for name, dim, size, panel in pocket_overflows(design):
+        notes.append(
+            f"pocket '{name}' is {size:g} cm in {dim}, more than its panel's {panel:.1f} cm: "
+            "its fabric and capacity are counted as given"
+        )
     if missing_thickness:
         notes.append(
             "packed volume and sweat-wet weight use the class defaults (materials/packing.toml) "

@@ -677,3 +677,48 @@ def _reason(
     if item.reach_while_running:
         return "no reachable pocket left: the pockets that take it are full"
     return "capacity used up: the pockets that take it are full"
+
+
+# ------------------------------------------------------------------ pockets on their panels
+
+
+def pocket_margins(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> list[Any]:
+    """Slack [cm] of every pocket's flat width and height within the panel it sits on:
+    front pockets on a front panel, back pockets on the back, side and hip pockets on a
+    side wing."""
+    o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
+    wing = wing_length(o, design.body)
+    panel = {
+        "front": (o["front_width"], o["front_height"]),
+        "back": (o["back_width"], o["back_height"]),
+        "side": (wing, o["side_wing_depth"]),
+        "hip": (wing, o["side_wing_depth"]),
+    }
+    margins = []
+    for pocket in design.pockets:
+        width, height = panel[pocket.location.split("-")[0]]
+        margins += [width - pocket.width_cm * scale, height - pocket.height_cm * scale]
+    return margins
+
+
+def pockets_fit_panels(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> Any:
+    """Whether every pocket lies within its panel (see :func:`pocket_margins`)."""
+    ok: Any = True
+    for margin in pocket_margins(design, options, scale):
+        ok = ok & (margin >= -1e-9)
+    return ok
+
+
+def pocket_overflows(design: Design) -> list[tuple[str, str, float, float]]:
+    """The pockets larger than the panel they sit on: (pocket, "width" or "height",
+    its size [cm], the panel's [cm])."""
+    out = []
+    margins = pocket_margins(design, {})
+    for i, pocket in enumerate(design.pockets):
+        for dim, size, margin in (
+            ("width", pocket.width_cm, margins[2 * i]),
+            ("height", pocket.height_cm, margins[2 * i + 1]),
+        ):
+            if float(margin) < -1e-9:
+                out.append((pocket.name, dim, size, size + float(margin)))
+    return out

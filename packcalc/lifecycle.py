@@ -498,7 +498,7 @@ def _trims(
     data = ledger.data
     total = 0.0
     for row in rows:
-        if row["kind"] == "fabric":
+        if row["kind"] not in ("trim", "thread"):
             continue
         trim = library.trims[row["id"]]
         kg = row["mass_g"] / 1000
@@ -666,6 +666,11 @@ def _materials(
     main: dict[str, str] = {}
     heaviest = 0.0
     for row in rows:
+        if row["kind"] == "allowance":  # hems, seams, bar tacks: the fabric, never cut
+            fabric = library.fabrics[row["id"]]
+            places = fabric_places(fabric, chain, ledger.data)
+            _fabric(ledger, fabric, row["mass_g"] / 1000, False, places, made_in)
+            continue
         if row["kind"] != "fabric":
             continue
         fabric = library.fabrics[row["id"]]

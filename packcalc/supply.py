@@ -42,15 +42,20 @@ def bill_of_materials(
     -------
     list of dict
         Rows with :data:`BOM_COLUMNS`: fabrics in m² consumed (``net_area_m2`` is what
-        ends in the vest), trims in pieces, m or m², thread in m; ``mass_g`` is the mass
-        in the finished vest.
+        ends in the vest; ``mass_g`` = net area × areal density), the fitted allowances
+        (kind ``allowance``: pocket making, counted in its fabric, per pocket), trims in
+        pieces, m or m², thread in m; ``mass_g`` is the mass in the finished vest.
     """
     bom.check_marker_efficiency(marker_efficiency)
     net: dict[str, float] = defaultdict(float)
     consumed: dict[str, float] = defaultdict(float)
     grams: dict[str, float] = defaultdict(float)
+    fitted: dict[tuple[str, str], list[float]] = defaultdict(list)  # (label, material)
     cut: set[str] = set()  # fabrics with at least one cut (not knitted) piece
     for part in estimate.parts:
+        if part.category == "fitted":  # not drawn, not cut: its own rows
+            fitted[(part.label, part.material)].append(part.mass_g)
+            continue
         grams[part.material] += part.mass_g
         if part.material in library.fabrics:
             area = part.area_m2 + part.allowance_area_m2
@@ -62,8 +67,22 @@ def bill_of_materials(
                 cut.add(part.material)
     rows = [_fabric_row(library, f, consumed[f], net[f], grams[f], f in cut, marker_efficiency)
             for f in net]  # fmt: skip
+    rows += [_fitted_row(library, label, m, masses) for (label, m), masses in fitted.items()]
     rows += [_trim_row(library, t, g) for t, g in grams.items() if t not in library.fabrics]
     return rows
+
+
+def _fitted_row(library: Library, label: str, material: str, masses: list[float]) -> dict:
+    """What the calibration adds beyond the drawn pieces (the hems, seams and bar tacks of
+    each pocket), in the material it is counted as: no area, no cutting waste."""
+    what = label.removeprefix("fitted: ")
+    each = sum(masses) / len(masses)
+    name = f"{what}, in {library.fabrics[material].name}"
+    return {"kind": "allowance", "id": material, "name": name,
+            "quantity": len(masses), "unit": "pockets" if what == "pocket making" else "pieces",
+            "net_area_m2": "", "mass_g": round(sum(masses), 2),
+            "note": f"{each:.2f} g each, fitted on the calibration vests (hems, seams and bar "
+                    "tacks the pieces do not draw)"}  # fmt: skip
 
 
 def _fabric_row(

@@ -146,7 +146,9 @@ def test_fabric_layers_and_override_change_the_weight(app):
     widget(app, "text_input", "gsm_back").input("").run()
     assert grams(app) == pytest.approx(before)
     widget(app, "text_input", "gsm_back").input("heavy").run()
-    assert any("panels.back.areal_density: expected a number" in e.value for e in app.error)
+    assert any(
+        "Areal density override (Back panel): expected a number" in e.value for e in app.error
+    )
     assert grams(app) == pytest.approx(before)
 
 
@@ -167,7 +169,7 @@ def test_custom_body_measurements_and_their_limits(app):
     good = metric(app, "Weight")
     widget(app, "number_input", "chest").set_value(200.0).run()
     # The design file's own rule and message, and the last design that worked.
-    assert any("body.chest: expected a value of at most 150 cm" in e.value for e in app.error)
+    assert any("Chest circumference: expected at most 150.0 cm" in e.value for e in app.error)
     assert metric(app, "Weight") == good
 
 
@@ -269,6 +271,21 @@ def test_a_table_edit_in_inches_is_written_back_in_centimetres(app):
     saved = design_from_toml(design_toml(app))
     assert saved.pockets[0].width_cm == pytest.approx(4 * 2.54)
     assert saved.pockets[1:] == load_design("race-5l").pockets[1:]
+
+
+def test_a_pocket_wider_than_its_panel_is_flagged(app):
+    # The back pocket at 60 cm on the 28 cm back panel: the page says it cannot be sewn.
+    pockets = editor(app, "pockets")
+    row = list(pockets.value["name"]).index("back")
+    app.session_state[pockets.key] = {
+        "edited_rows": {row: {"width_cm": "60"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    warning = next(w.value for w in app.warning if w.value.startswith("Pocket back"))
+    assert "60.0 cm in width" in warning and "(28.0 cm)" in warning
 
 
 def test_renaming_a_pocket_keeps_its_pins_and_a_bad_number_is_refused(app):

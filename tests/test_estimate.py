@@ -193,3 +193,18 @@ def test_larger_sizes_are_never_lighter(name):
     design = load_design(name)
     weights = [estimate(design.with_size(s)).weight.m_as("g") for s in ("XS", "S", "M", "L", "XL")]
     assert np.all(np.diff(weights) > 0)
+
+
+def test_a_pocket_larger_than_its_panel_is_named_in_the_notes():
+    import dataclasses
+
+    from packcalc.design import load_design
+
+    design = load_design("race-5l")
+    pockets = tuple(
+        dataclasses.replace(p, width_cm=60.0) if p.name == "back" else p for p in design.pockets
+    )
+    notes = estimate(dataclasses.replace(design, pockets=pockets)).notes
+    # The back panel is 28 cm wide (race-5l's back_width option).
+    assert any("pocket 'back' is 60 cm in width, more than its panel's 28.0 cm" in n for n in notes)
+    assert not any("more than its panel" in n for n in estimate(design).notes)

@@ -80,10 +80,19 @@ def test_band_and_elasticities_by_hand():
 
 
 def cut_masses(result):
-    """kg of each fabric consumed (cutting waste included), from the bill."""
+    """kg of each fabric through its stages, from the bill: consumed (cutting waste
+    included) plus its fitted allowance (pocket making: never cut)."""
     rows = bill_of_materials(result, LIB, DATA.making["marker_efficiency"])
-    return {r["id"]: r["mass_g"] / 1000 * r["quantity"] / r["net_area_m2"]
-            for r in rows if r["kind"] == "fabric"}  # fmt: skip
+    out = {}
+    for r in rows:
+        if r["kind"] == "fabric":
+            kg = r["mass_g"] / 1000 * r["quantity"] / r["net_area_m2"]
+        elif r["kind"] == "allowance":
+            kg = r["mass_g"] / 1000
+        else:
+            continue
+        out[r["id"]] = out.get(r["id"], 0.0) + kg
+    return out
 
 
 def test_dyeing_in_taiwan_by_hand():

@@ -411,3 +411,27 @@ def test_numbers_are_rounded_as_a_designer_reads_them(french, imperial_english):
 def test_every_translation_is_used():
     unused = sorted(set(FR) - interface_strings() - SIZE_LABELS)
     assert not unused, f"translations of strings the page no longer shows: {unused}"
+
+
+def test_refused_values_are_written_in_the_language_and_units():
+    from packcalc.ui import messages
+    from packcalc.ui.display import Fmt
+    from packcalc.units import ureg
+
+    f = Fmt("fr", "imperial")
+    limit = ureg.Quantity(150, "cm").m_as("inch")  # 59.06 in
+    text = messages.error("body.chest: expected a value of at most 150 cm, got 203.2 cm", f)
+    assert (
+        text
+        == f"Tour de poitrine\u00a0: attendu au plus {limit:.1f}\u00a0po, reçu 80,0\u00a0po".replace(
+            ".", ","
+        )
+    )
+    gsm = "panels.back.areal_density: expected a value greater than 0 g/m², got -169.528737 g/m**2"
+    shown = messages.error(gsm, f)
+    assert shown.startswith("Grammage imposé (Panneau dorsal)") and "g/m" not in shown
+    assert f"{ureg.Quantity(-169.528737, 'g/m**2').m_as('oz/yd**2'):.0f}" in shown.replace("−", "-")
+    # A file's own path is kept for an upload; an unknown form keeps the English, marked.
+    assert messages.error("options.back_height: expected x between 12 cm and 50 cm, got 400 cm",
+                          f, in_file=True).startswith("options.back_height")  # fmt: skip
+    assert "(message en anglais)" in messages.error("options: the girth does not close", f)

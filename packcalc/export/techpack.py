@@ -235,7 +235,7 @@ def _bom(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> lis
 
     per_size = {
         s: {
-            r["id"]: r
+            (r["kind"], r["id"]): r
             for r in bill_of_materials(
                 estimate(design.with_size(s), library=library, band_samples=100), library
             )
@@ -257,7 +257,7 @@ def _bom(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> lis
         middle = per_size[sizes[len(sizes) // 2]].get(material)
         rows.append(
             [
-                f"{first['name']} ({material})",
+                f"{first['name']} ({material[1]})",
                 first["kind"],
                 first["unit"],
                 *quantities,
@@ -466,6 +466,8 @@ def supply_rows(design: Design, library: Any, result: Any) -> list[list[str]]:
         ]
     ]
     for row in bill_of_materials(result, library):
+        if row["kind"] == "allowance":
+            continue  # the pocket making is in its fabric, listed above
         if row["kind"] == "fabric":
             fabric = library.fabrics[row["id"]]
             origin = dict(fabric.origin)

@@ -36,6 +36,20 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    (
+        "Pocket {pocket} is {size} in {dim}, more than its panel ({panel}): the "
+        "figures count it as given, but it cannot be sewn so."
+    ): (
+        "La poche {pocket} mesure {size} en {dim}, plus que son panneau ({panel}) : les "
+        "chiffres la comptent telle quelle, mais elle ne peut pas être cousue ainsi."
+    ),
+    "(message in English)": "(message en anglais)",
+    "at least {limit}": "au moins {limit}",
+    "at most {limit}": "au plus {limit}",
+    "more than {limit}": "plus de {limit}",
+    "expected between {low} and {high}, got {value}": "attendu entre {low} et {high}, reçu {value}",
+    "expected {bound}, got {value}": "attendu {bound}, reçu {value}",
+    "pocket {n}, {what}": "poche {n}, {what}",
     "For the cutting room:": "Pour l'atelier de coupe :",
     "Pattern for CAD (DXF, graded)": "Patron pour la CAO (DXF, gradué)",
     "Pattern to print at 1:1 (PDF, A4)": "Patron à imprimer à 1:1 (PDF, A4)",

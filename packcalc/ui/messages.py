@@ -434,7 +434,101 @@ def constraint(name: str, f: Fmt) -> str:
     return f.t(CONSTRAINTS.get(name, name))
 
 
-def error(text: str, f: Fmt) -> str:
-    """A refused value (a PackcalcError: ``field path: what was expected``). The field
-    path is the design file's; the rest is the library's message."""
+# The units the library writes in its messages, and the kind of figure each is shown as.
+_MESSAGE_UNITS = {"cm": "length", "g/m²": "areal", "g/m**2": "areal", "g": "mass", "L": "pocket"}
+_BOUNDS = {
+    "at least": N_("at least {limit}"),
+    "greater than": N_("more than {limit}"),
+    "of at most": N_("at most {limit}"),
+}
+_FIELDS = {
+    "body.chest": N_("Chest circumference"),
+    "body.back_length": N_("Back length"),
+    "pressure": N_("Squeeze pressure"),
+    "options": N_("Pattern"),
+}
+_POCKET_FIELDS = {
+    "width": N_("width"),
+    "height": N_("height"),
+    "gusset": N_("gusset"),
+    "name": N_("name"),
+    "fabric": N_("fabric"),
+}
+_PANEL_FIELDS = {"areal_density": N_("Areal density override"), "layers": N_("Layers")}
+_GROUPS = {
+    "back": N_("Back panel"),
+    "strap": N_("Shoulder straps"),
+    "front": N_("Front panels"),
+    "wing": N_("Side wings"),
+}
+
+
+def error(text: str, f: Fmt, in_file: bool = False) -> str:
+    """A refused value (a PackcalcError: ``field path: what was expected``) as the page
+    shows it: the control's name for the design file's path (the path itself for an
+    uploaded file, ``in_file``: what its writer typed), the bounds and the value in the
+    chosen units, in the language. A message of another form keeps the library's English
+    after the control's name."""
+    field, sep, message = text.partition(": ")
+    if not sep:
+        return text
+    label = field if in_file else field_label(field, f)
+    if match := re.fullmatch(
+        r"expected a value (at least|greater than|of at most) (-?[\d.e+-]+) ?(\S*), got (.+)",
+        message,
+    ):
+        limit = _figure(float(match[2]), match[3], f)
+        return f"{label}{f.colon} " + f.t(
+            "expected {bound}, got {value}",
+            bound=f.t(_BOUNDS[match[1]], limit=limit),
+            value=_given(match[4], f),
+        )
+    if match := re.fullmatch(
+        r"expected .+ between (-?[\d.]+) cm and (-?[\d.]+) cm, got (-?[\d.e+-]+) cm", message
+    ):
+        return f"{label}{f.colon} " + f.t(
+            "expected between {low} and {high}, got {value}",
+            low=f.q("length", float(match[1])),
+            high=f.q("length", float(match[2])),
+            value=f.q("length", float(match[3])),
+        )
+    if f.lang == "en":
+        return f"{label}: {message}"
+    return f"{label}{f.colon} {f.t('(message in English)')} {message}"
+
+
+def field_label(path: str, f: Fmt) -> str:
+    """The name of the control that holds a design file's field (``options.strap_width``
+    → "Shoulder strap width", ``pockets[2].width`` → "pocket 3, width")."""
+    from packcalc.pattern import OPTION_SPECS
+
+    if path in _FIELDS:
+        return f.t(_FIELDS[path])
+    if (match := re.fullmatch(r"options\.(\w+)", path)) and match[1] in OPTION_SPECS:
+        return f.t(OPTION_SPECS[match[1]].description.capitalize())
+    if match := re.fullmatch(r"panels\.(\w+)\.(\w+)", path):
+        group, what = match[1], match[2]
+        if group in _GROUPS and what in _PANEL_FIELDS:
+            return f"{f.t(_PANEL_FIELDS[what])} ({f.t(_GROUPS[group])})"
+    if match := re.fullmatch(r"pockets\[(\d+)\]\.(\w+)", path):
+        what = _POCKET_FIELDS.get(match[2])
+        if what:
+            return f.t("pocket {n}, {what}", n=int(match[1]) + 1, what=f.t(what))
+    return path
+
+
+def _figure(value: float, unit: str, f: Fmt) -> str:
+    kind = _MESSAGE_UNITS.get(unit)
+    if kind is None:
+        return f"{f.num(value, 3).rstrip('0').rstrip(',.') or '0'}{f.sp}{unit}".strip()
+    return f.q(kind, value)
+
+
+def _given(text: str, f: Fmt) -> str:
+    """The value the library quotes (``-169.5287 g/m**2``, ``203.2 cm``), as shown."""
+    if match := re.fullmatch(r"(-?[\d.e+-]+) ?(\S*)", text.strip().strip("'")):
+        try:
+            return _figure(float(match[1]), match[2], f)
+        except ValueError:
+            return text
     return text

@@ -17,6 +17,7 @@ from typing import Any
 from packcalc.batch import sensitivity
 from packcalc.design import Design, design_to_toml
 from packcalc.estimator import REFERENCE_TEE, estimate
+from packcalc.fit import pocket_overflows
 from packcalc.library import Library, record_as_dict
 from packcalc.pattern import custom_panel, draft, layout, moved
 from packcalc.supply import bill_of_materials, bom_csv
@@ -95,6 +96,7 @@ def vest_figures(design: Design, library: Library, fit: Any = None) -> dict[str,
         "carried": result.carried_mass.m_as("g"),
         "shoulder": result.shoulder_pressure.m_as("kPa"),
         "materials": sorted({p.material for p in result.parts}),
+        "overflows": [list(row) for row in pocket_overflows(design)],
     }
     figures["headline"] = headline(figures)
     return figures

@@ -64,7 +64,7 @@ def page() -> None:
     st.title(f.t("Explore"))
     vest.header(design, f)
     if error:
-        st.error(f"{error} — {f.t('showing the last design that worked')}.")
+        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
     sensitivity(design, key, f)
     brief(design, f)
 

@@ -50,7 +50,7 @@ def page() -> None:
     st.title(f.t("Made where"))
     vest.header(design, f)
     if error:
-        st.error(f"{error} — {f.t('showing the last design that worked')}.")
+        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
     data = compute.footprint_data()
     chosen = _chosen(design, data)
     k = session.key("where_mode")

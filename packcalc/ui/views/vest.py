@@ -65,13 +65,16 @@ def draw(
     gives its drawn pattern when the page shows it or it is downloaded."""
     header(design, f)
     if st.session_state.get("pc.upload_error"):
-        st.error(f"{st.session_state['pc.upload_error']} — {f.t('the design was not changed')}.")
+        upload = messages.error(st.session_state["pc.upload_error"], f, in_file=True)
+        st.error(f"{upload} — {f.t('the design was not changed')}.")
     if error:
         st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
     if st.session_state.get("pc.input_error"):
-        st.error(f"{st.session_state['pc.input_error']} — {f.t('the design was not changed')}.")
+        entered = messages.error(st.session_state["pc.input_error"], f)
+        st.error(f"{entered} — {f.t('the design was not changed')}.")
     if st.session_state.get("pc.table_error"):
-        st.error(f"{st.session_state['pc.table_error']} — {f.t('the table was not changed')}.")
+        table = messages.error(st.session_state["pc.table_error"], f)
+        st.error(f"{table} — {f.t('the table was not changed')}.")
     answers(data, f)
     save_and_keep(design, data, svg, f)
     charts(design, data, svg, f)
@@ -100,6 +103,17 @@ def answers(data: dict[str, Any], f: Fmt) -> None:
     carrying_metrics(data, grid[2], f)
     st.info(tshirt_text(data, f))
     st.caption(accuracy_text(compute.library().calibration.accuracy, p95 / p50, f))
+    for pocket, dim, size, panel in data["overflows"]:
+        st.warning(
+            f.t(
+                "Pocket {pocket} is {size} in {dim}, more than its panel ({panel}): the "
+                "figures count it as given, but it cannot be sewn so.",
+                pocket=names.pocket(pocket, f.lang),
+                size=f.q("length", size),
+                dim=f.t(dim),
+                panel=f.q("length", panel),
+            )
+        )
     fit = data["fit"]
     if fit["unplaced"]:
         st.warning(
