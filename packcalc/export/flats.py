@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 import shapely
 from shapely.geometry import LineString, Polygon, box
+from shapely.ops import polylabel
 
 from packcalc.cutting import pocket_positions
 from packcalc.design import Design, detail_counts
@@ -223,17 +224,25 @@ def _panel_shapes(
 
 
 def _pocket_shapes(panel: Panel, dx: float, dy: float, design: Design) -> list[Shape]:
-    out, labels = [], []
+    """The pockets on a piece, largest first (a pocket sewn on another's face drawn over
+    it), their openings, and each name at the middle of the part of it left showing."""
     frame = panel.polygon
+    placed = []
     for pocket, (x0, y0, x1, y1) in _positions(design, panel):
         rect = box(x0, y0, x1, y1).intersection(frame)
-        if rect.is_empty or rect.geom_type != "Polygon":
-            continue
+        if not rect.is_empty and rect.geom_type == "Polygon":
+            placed.append((pocket, rect, (x0, x1, y1)))
+    placed.sort(key=lambda p: -p[1].area)
+    out, labels = [], []
+    for i, (pocket, rect, (x0, x1, y1)) in enumerate(placed):
         outline = _shifted(rect.exterior.coords, dx, dy)
         out.append(Shape("pocket", outline, True, "#e6eef7", pocket=pocket.name))
         top = ((x0 + dx, y1 + dy), (x1 + dx, y1 + dy))
         out.append(Shape("zip" if pocket.closure == "zip" else "opening", top, pocket=pocket.name))
-        labels.append(Shape("pocket", ((x0 + dx + 0.4, y1 + dy - 1.2),), text=pocket.name))
+        showing = rect.difference(shapely.union_all([p[1] for p in placed[i + 1 :]]))
+        parts = [g for g in getattr(showing, "geoms", [showing]) if g.geom_type == "Polygon"]
+        middle = polylabel(max(parts, key=lambda g: g.area) if parts else rect, tolerance=0.2)
+        labels.append(Shape("pocket", ((middle.x + dx, middle.y + dy),), text=pocket.name))
     return out + labels
 
 
@@ -314,8 +323,8 @@ def _svg_shape(shape: Shape, ox: float, top: float) -> str:
     if shape.text:
         x, y = shape.points[0]
         return (
-            f'<text x="{x + ox:.2f}" y="{top - y:.2f}" font-size="0.9" fill="#333333">'
-            f"{escape(shape.text)}</text>"
+            f'<text x="{x + ox:.2f}" y="{top - y:.2f}" font-size="1.1" fill="#333333" '
+            f'text-anchor="middle" dominant-baseline="central">{escape(shape.text)}</text>'
         )
     style = STYLES[shape.style]
     dash = f' stroke-dasharray="{" ".join(map(str, style["dash"]))}"' if style["dash"] else ""

@@ -210,7 +210,7 @@ def _flats_drawing(design: Design, width_mm: float = 180.0) -> Any:
         for shape in shapes:
             pts = [v for px, py in shape.points for v in ((px + ox) * scale, (py - miny) * scale)]
             if shape.text:
-                drawing.add(String(pts[0], pts[1], shape.text, fontSize=5))
+                drawing.add(String(pts[0], pts[1] - 2, shape.text, fontSize=6, textAnchor="middle"))
                 continue
             style = STYLES[shape.style]
             attrs = {"strokeWidth": style["width"] * scale, "strokeColor": colors.black}
@@ -401,11 +401,7 @@ def _pockets(design: Design, library: Any, result: Any, sizes: Sequence[str]) ->
                 f"{cap.nominal_l:.2f} L" if cap else "-",
             ]
         )
-    marks = [
-        f"{piece.title}: " + ", ".join(m[0] for m in piece.marks)
-        for piece in pieces(design, library)
-        if piece.marks
-    ]
+    marks = [_placement(piece, design) for piece in pieces(design, library) if piece.marks]
     return [
         _h(SECTIONS[4]),
         _table(rows),
@@ -413,6 +409,22 @@ def _pockets(design: Design, library: Any, result: Any, sizes: Sequence[str]) ->
         _p("Placement on the panels (marked on the pattern, internal lines):"),
         *(_p(m) for m in marks),
     ]
+
+
+def _placement(piece: Any, design: Design) -> str:
+    """A piece's pocket marks; a mirrored pair names the right piece's pockets too."""
+    text = f"{piece.title}: " + ", ".join(m[0] for m in piece.marks)
+    if not piece.mirrored:
+        return text
+    left = [m[0].removeprefix("pocket: ") for m in piece.marks]
+    right = [
+        p.name
+        for p in design.pockets
+        if p.location.endswith("-right")
+        and any(q.name in left and q.location == p.location.replace("-right", "-left")
+                for q in design.pockets)
+    ]  # fmt: skip
+    return text + (f" (on the mirrored right piece: {', '.join(right)})" if right else "")
 
 
 # ------------------------------------------------------------------ 6. labels

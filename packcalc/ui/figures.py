@@ -572,13 +572,16 @@ def _pocket_label(
     if not parts:
         return ""
     region = max(parts, key=lambda g: g.area)
-    lines = [names.pocket(pocket["name"], f.lang)]
-    if pocket["load"]:
-        lines.append(f.q("pocket", pocket["load"]))
+    name = names.pocket(pocket["name"], f.lang)
+    load = [f.q("pocket", pocket["load"])] if pocket["load"] else []
+    tries = [[name, *load]]
+    if " " in name:  # the name on two lines, where one is too wide for the pocket
+        first, _, rest = name.partition(" ")
+        tries.append([first, rest, *load])
     sizes = (2.0, 1.7, 1.4, 1.2, 1.0, 0.85, 0.7)
-    x, y, size, turned, _on, _ = place_label(
-        list(region.exterior.coords), lines, nominal, sizes, 0.3
-    )
+    outline = list(region.exterior.coords)
+    placed = [(place_label(outline, lines, nominal, sizes, 0.3), lines) for lines in tries]
+    (x, y, size, turned, _on, _), lines = max(placed, key=lambda p: (not p[0][5], p[0][2]))
     return _text_block(lines, x + ox, top - y, size, turned, f'data-box="{escape(pocket["name"])}"')
 
 

@@ -37,6 +37,22 @@ def translate(text: str, language: str) -> str:
 
 FR: dict[str, str] = {
     (
+        "What one gram less of vest saves: the materials' stages per gram of "
+        "fabric and trims (the making and the packaging do not change)."
+    ): (
+        "Ce qu'économise un gramme de gilet en moins : les étapes des matières par gramme "
+        "de tissu et de fournitures (la confection et l'emballage ne changent pas)."
+    ),
+    (
+        "{n} of the design's {m} fabrics name no mill: «as sourced» takes them "
+        "along the typical Asian chain (yarn from China, knitting, dyeing and "
+        "finishing in Taiwan), the same as «Made in the Drôme from Asian fabric»."
+    ): (
+        "{n} des {m} tissus du modèle ne nomment pas leur usine : « tels que sourcés » les "
+        "fait passer par la chaîne asiatique type (fil de Chine, tricotage, teinture et "
+        "finition à Taïwan), comme « Fabriqué dans la Drôme, tissus d'Asie »."
+    ),
+    (
         "Pocket {pocket} is {size} in {dim}, more than its panel ({panel}): the "
         "figures count it as given, but it cannot be sewn so."
     ): (
@@ -250,8 +266,10 @@ FR: dict[str, str] = {
         "Compressé à {p} kPa, le gilet occupe {vr} le volume d'{tee} compressé de même "
         "({tee_volume}) et pèse {wr} son poids ({tee_mass})."
     ),
-    "Dry {dry}; sweat-soaked {wet} ({share} of the fabrics' pores filled, an assumption).": (
-        "Sec {dry} ; trempé de sueur {wet} ({share} des pores des tissus remplis, une hypothèse)."
+    "Oven-dry (the fibres' moisture regain removed) {dry}; sweat-soaked {wet} "
+    "({share} of the fabrics' pores filled, an assumption).": (
+        "Anhydre (sans la reprise d'humidité des fibres) {dry} ; trempé de sueur {wet} "
+        "({share} des pores des tissus remplis, une hypothèse)."
     ),
     "Capacity, nominal": "Capacité nominale",
     "Every pocket filled snug: the figure to hold against a brand's litres. Relaxed "

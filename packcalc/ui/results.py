@@ -316,7 +316,10 @@ def supply_chain(
     query, left_out = ecobalyse_query(
         result, library, data.country_of(scenarios[0].made_in), max(air_shares), data
     )
+    fabrics = sorted({p.material for p in result.parts if p.material in library.fabrics})
     return {
+        "untraced": [x for x in fabrics if not library.fabrics[x].origin.get("country")],
+        "fabrics": fabrics,
         "scenarios": [_scenario_row(s) for s in scenarios],
         "waterfalls": {
             f"{i}>{j}": [

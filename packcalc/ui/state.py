@@ -437,6 +437,11 @@ def follow_renames(table: Any, renames: Mapping[str, str]) -> Any:
     return out
 
 
+def is_blank(value: Any) -> bool:
+    """Whether a table cell holds nothing (None, NaN, NA or blank text)."""
+    return _blank(value)
+
+
 def _blank(value: Any) -> bool:
     """None, NaN, pandas' NA or an empty string."""
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -204,6 +204,16 @@ def draw(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -> Non
     scenarios = result["scenarios"]
     stacked(scenarios, labels, f)
     summary(scenarios, labels, f)
+    if result["untraced"]:
+        st.caption(
+            f.t(
+                "{n} of the design's {m} fabrics name no mill: «as sourced» takes them "
+                "along the typical Asian chain (yarn from China, knitting, dyeing and "
+                "finishing in Taiwan), the same as «Made in the Drôme from Asian fabric».",
+                n=len(result["untraced"]),
+                m=len(result["fabrics"]),
+            )
+        )
     st.caption(
         f.t(
             "Cradle to gate: from the fibre to the brand's warehouse, end of life not "
@@ -243,6 +253,7 @@ def stacked(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
 
 def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
     per = f.t("per gram saved") if f.system == "metric" else f.t("per ounce saved")
+    saved = f"{f.t('g CO2e')} {per}"
     per_mass = (
         f.t("kg CO2e per kg of vest") if f.system == "metric" else f.t("lb CO2e per lb of vest")
     )
@@ -258,7 +269,9 @@ def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
                     + f.num(s["energy"], 0),
                     "€": f.num(s["cost"], 2),
                     f.t("lead time"): f.count(round(s["days"]), "day", "days"),
-                    f"{f.t('g CO2e')} {per}": f.num(f.value("per_mass", s["per_gram"]), 2),
+                    saved: f.num(
+                        f.value("per_mass", s["per_gram"]), 1 if f.system == "metric" else 0
+                    ),
                 }
                 for label, s in zip(labels, scenarios, strict=True)
             ]
@@ -266,6 +279,14 @@ def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
         hide_index=True,
         key="footprint_table",
         width="stretch",
+        column_config={
+            saved: st.column_config.TextColumn(
+                help=f.t(
+                    "What one gram less of vest saves: the materials' stages per gram of "
+                    "fabric and trims (the making and the packaging do not change)."
+                )
+            )
+        },
     )
     left_out = sorted({fibre for s in scenarios for fibre in s["energy_left_out"]})
     if left_out:
@@ -328,7 +349,9 @@ def waterfall(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -
                 "are left out.",
                 a=labels[a],
                 b=labels[b],
-                change=f.num(scenarios[b]["co2e"] - scenarios[a]["co2e"], 0, sign=True),
+                change=f.num(
+                    round(scenarios[b]["co2e"]) - round(scenarios[a]["co2e"]), 0, sign=True
+                ),
             )
         )
     sensitivity(result["scenarios"][a], labels[a], f)

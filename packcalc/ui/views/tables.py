@@ -43,6 +43,11 @@ SHAPE_WORDS = {
 }
 
 
+def _blank_none(name: Any) -> Any:
+    """A cell's choice as shown: blank for no choice (a new row, an item not pinned)."""
+    return lambda value: "" if state.is_blank(value) else name(value)
+
+
 def _figure(f: Fmt, label: str, kind: str | None = None) -> Any:
     """A column of figures, written as text in the display units (a blank stays blank)."""
     return st.column_config.TextColumn(
@@ -99,7 +104,7 @@ def _pocket_columns(f: Fmt, library: Any) -> dict[str, Any]:
             f.t("place"),
             options=list(POCKET_LOCATIONS),
             required=True,
-            format_func=lambda v: f.t(LOCATIONS.get(v, v)),
+            format_func=_blank_none(lambda v: f.t(LOCATIONS.get(v, v))),
         ),
         "width_cm": _figure(f, "width", "length"),
         "height_cm": _figure(f, "height", "length"),
@@ -108,18 +113,18 @@ def _pocket_columns(f: Fmt, library: Any) -> dict[str, Any]:
             f.t("fabric"),
             options=list(library.fabrics),
             required=True,
-            format_func=lambda v: names.fabric(v, f.lang),
+            format_func=_blank_none(lambda v: names.fabric(v, f.lang)),
         ),
         "closure": st.column_config.SelectboxColumn(
             f.t("closure"),
             options=list(CLOSURES),
-            format_func=lambda v: f.t(CLOSURE_WORDS.get(v, v)),
+            format_func=_blank_none(lambda v: f.t(CLOSURE_WORDS.get(v, v))),
         ),
         "reachable": st.column_config.CheckboxColumn(f.t("reach while running")),
         "shape": st.column_config.SelectboxColumn(
             f.t("shape"),
             options=list(POCKET_SHAPES),
-            format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
+            format_func=_blank_none(lambda v: f.t(SHAPE_WORDS.get(v, v))),
         ),
     }
 
@@ -130,7 +135,7 @@ def _trim_columns(f: Fmt, library: Any) -> dict[str, Any]:
             f.t("trim"),
             options=list(library.trims),
             required=True,
-            format_func=lambda v: names.trim(v, f.lang),
+            format_func=_blank_none(lambda v: names.trim(v, f.lang)),
         ),
         "quantity": _figure(f, "pieces", "pieces"),
         "length_cm": _figure(f, "length", "length"),
@@ -142,7 +147,7 @@ def _pinned_to(f: Fmt, pockets: list[str]) -> Any:
     return st.column_config.SelectboxColumn(
         f.t("pinned to"),
         options=pockets,
-        format_func=lambda p: names.pocket(p, f.lang),
+        format_func=_blank_none(lambda p: names.pocket(p, f.lang)),
         help=f.t("Pin: the item goes in this pocket"),
     )
 
@@ -153,7 +158,7 @@ def _item_columns(f: Fmt, library: Any, pockets: list[str]) -> dict[str, Any]:
             f.t("item"),
             options=list(library.items),
             required=True,
-            format_func=lambda v: names.item(v, f.lang),
+            format_func=_blank_none(lambda v: names.item(v, f.lang)),
         ),
         "quantity": _figure(f, "quantity", "pieces"),
         "pocket": _pinned_to(f, pockets),
@@ -168,7 +173,7 @@ def _custom_columns(f: Fmt, pockets: list[str]) -> dict[str, Any]:
         "shape": st.column_config.SelectboxColumn(
             f.t("shape"),
             options=list(ITEM_SHAPES),
-            format_func=lambda v: f.t(SHAPE_WORDS.get(v, v)),
+            format_func=_blank_none(lambda v: f.t(SHAPE_WORDS.get(v, v))),
         ),
         "length_cm": _figure(f, "length", "length"),
         "width_cm": _figure(f, "width", "length"),

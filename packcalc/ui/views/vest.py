@@ -214,7 +214,8 @@ def tshirt_text(data: dict[str, Any], f: Fmt) -> str:
         )
         + " "
         + f.t(
-            "Dry {dry}; sweat-soaked {wet} ({share} of the fabrics' pores filled, an assumption).",
+            "Oven-dry (the fibres' moisture regain removed) {dry}; sweat-soaked {wet} "
+            "({share} of the fabrics' pores filled, an assumption).",
             dry=f.q("weight", data["dry"]),
             wet=f.q("weight", data["wet"]),
             share=f.pct(data["sweat"]),
