@@ -36,6 +36,9 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    "The two designs are the same.": "Les deux modèles sont identiques.",
+    "What differs": "Ce qui diffère",
+    "what differs": "ce qui diffère",
     (
         "What one gram less of vest saves: the materials' stages per gram of "
         "fabric and trims (the making and the packaging do not change)."

@@ -276,6 +276,29 @@ def compare_headlines(a: dict[str, float], b: dict[str, float]) -> list[dict[str
     ]
 
 
+def design_differences(a: Design, b: Design) -> list[dict[str, Any]]:
+    """What differs between two designs: the size, the pattern options [cm], each panel
+    group's fabric, layers and areal-density override, the pockets and the load list."""
+    out: list[dict[str, Any]] = []
+    if a.size != b.size:
+        out.append({"what": "size", "a": a.size or "custom", "b": b.size or "custom"})
+    for name in dict.fromkeys([*a.options, *b.options]):
+        va, vb = a.options.get(name), b.options.get(name)
+        if va is None or vb is None or abs(float(va) - float(vb)) > 1e-9:
+            out.append({"what": f"option:{name}", "a": va, "b": vb})
+    for group in dict.fromkeys([*a.panels, *b.panels]):
+        pa, pb = a.panels.get(group), b.panels.get(group)
+        for field in ("fabric", "layers", "areal_density_gsm"):
+            va, vb = getattr(pa, field, None), getattr(pb, field, None)
+            if va != vb:
+                out.append({"what": f"panel:{group}:{field}", "a": va, "b": vb})
+    if a.pockets != b.pockets:
+        out.append({"what": "pockets", "a": len(a.pockets), "b": len(b.pockets)})
+    if a.load != b.load:
+        out.append({"what": "load", "a": None, "b": None})
+    return out
+
+
 def sensitivity_rows(design: Design, library: Library) -> list[dict[str, Any]]:
     """:func:`packcalc.batch.sensitivity` of the design, as plain rows."""
     rows = []

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
-from packcalc.ui import results, session
+from packcalc.ui import names, results, session
 from packcalc.ui.display import Fmt
+from packcalc.ui.i18n import N_
 from packcalc.ui.views import controls
 
 
@@ -46,16 +49,85 @@ def page() -> None:
 def draw(a: dict, b: dict, f: Fmt) -> None:
     name_a = controls.design_name(a["design"], f, a["source"])
     name_b = controls.design_name(b["design"], f, b["source"])
+    st.markdown(f"**A**{f.colon} {name_a}  \n**B**{f.colon} {name_b}")
     rows = []
     for row in results.compare_headlines(a["figures"], b["figures"]):
         label, kind = results.HEADLINE[row["key"]]
         shown_unit = unit(kind, f)
+        shown_a, shown_b = cell(kind, row["a"], f), cell(kind, row["b"], f)
         rows.append(
             {
                 f.t("figure"): f"{f.t(label)} [{shown_unit}]" if shown_unit else f.t(label),
-                f"A{f.colon} {name_a}": cell(kind, row["a"], f),
-                f"B{f.colon} {name_b}": cell(kind, row["b"], f),
-                "B − A": cell(kind, row["delta"], f, sign=True),
+                "A": shown_a,
+                "B": shown_b,
+                "B − A": _difference(kind, row, shown_a, shown_b, f),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="compare_table", width="stretch")
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, key="compare_table", width="stretch", height="content"
+    )
+    differences(a["design"], b["design"], f)
+
+
+def _difference(kind: str, row: dict, shown_a: str, shown_b: str, f: Fmt) -> str:
+    """B − A as the two shown figures differ (1058 → 1067: +9, not the +10 of the
+    unrounded figures); "=" when they read the same."""
+    if shown_a == shown_b:
+        return "="
+    if kind in ("share", "ratio", "count", "pressure"):
+        return cell(kind, row["delta"], f, sign=True)
+    return f.num(_read(shown_b) - _read(shown_a), f.digits(kind), sign=True)
+
+
+def _read(shown: str) -> float:
+    return float(shown.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+                 .replace(",", ".").replace("−", "-"))  # fmt: skip
+
+
+def differences(a: Any, b: Any, f: Fmt) -> None:
+    """What B changes from A, in the page's units."""
+    from packcalc.pattern import OPTION_SPECS
+    from packcalc.ui.views.controls import GROUP_LABELS
+
+    rows = []
+    for d in results.design_differences(a, b):
+        kind, _, rest = d["what"].partition(":")
+        if kind == "option":
+            what = f.label(OPTION_SPECS[rest].description.capitalize(), "length")
+            va, vb = (f.number("length", v) if v is not None else "—" for v in (d["a"], d["b"]))
+        elif kind == "panel":
+            group, field = rest.split(":")
+            what = f"{f.t(GROUP_LABELS[group])}: {f.t(PANEL_FIELDS[field])}"
+            va, vb = (_panel_value(field, v, f) for v in (d["a"], d["b"]))
+        elif kind == "size":
+            what, va, vb = f.t("Size"), f.t(d["a"]), f.t(d["b"])
+        elif kind == "pockets":
+            what, va, vb = f.t("Pockets"), str(d["a"]), str(d["b"])
+        else:
+            what, va, vb = f.t("The load"), "", f.t("changed")
+        rows.append({f.t("what differs"): what, "A": va, "B": vb})
+    st.subheader(f.t("What differs"))
+    if not rows:
+        st.caption(f.t("The two designs are the same."))
+        return
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, key="compare_differences", width="stretch",
+        height="content",
+    )  # fmt: skip
+
+
+PANEL_FIELDS = {
+    "fabric": N_("fabric"),
+    "layers": N_("Layers"),
+    "areal_density_gsm": N_("Areal density override"),
+}
+
+
+def _panel_value(field: str, value: Any, f: Fmt) -> str:
+    if value is None:
+        return "—"
+    if field == "fabric":
+        return names.fabric(value, f.lang)
+    if field == "areal_density_gsm":
+        return f.q("areal", float(value))
+    return str(value)
