@@ -59,12 +59,7 @@ def parameter_value(path: str, value: float, f: Fmt) -> str:
 
 def page() -> None:
     f = session.fmt()
-    controls.design_controls(f)
-    design, error, key = session.design(compute.library())
-    st.title(f.t("Explore"))
-    vest.header(design, f)
-    if error:
-        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
+    design, key = vest.page_head(N_("Explore"), f)
     sensitivity(design, key, f)
     brief(design, f)
 

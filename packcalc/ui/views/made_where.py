@@ -15,7 +15,7 @@ from packcalc.footprint_data import STAGES
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
 from packcalc.ui.i18n import N_
-from packcalc.ui.views import controls, vest
+from packcalc.ui.views import vest
 
 MODES = {"places": N_("places"), "chains": N_("supply chains")}
 AS_SOURCED = "as-sourced"
@@ -45,12 +45,7 @@ def _set_own(stage: str, key: str) -> None:
 
 def page() -> None:
     f = session.fmt()
-    controls.design_controls(f)
-    design, error, key = session.design(compute.library())
-    st.title(f.t("Made where"))
-    vest.header(design, f)
-    if error:
-        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
+    design, key = vest.page_head(N_("Made where"), f)
     data = compute.footprint_data()
     chosen = _chosen(design, data)
     k = session.key("where_mode")

@@ -80,6 +80,19 @@ def draw(
     charts(design, data, svg, f)
 
 
+def page_head(title: str, f: Fmt) -> tuple[Design, str]:
+    """A design page's top (Explore, Made where): the design controls in the sidebar, the
+    title, the design's header and the error that kept the last good design; returns the
+    design and its key."""
+    controls.design_controls(f)
+    design, error, key = session.design(compute.library())
+    st.title(f.t(title))
+    header(design, f)
+    if error:
+        st.error(f"{messages.error(error, f)} — {f.t('showing the last design that worked')}.")
+    return design, key
+
+
 def header(design: Design, f: Fmt) -> None:
     body = design.body
     base = st.session_state["pc.base"]
