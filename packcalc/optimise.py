@@ -216,13 +216,14 @@ def allowed_fabrics(
     without a published abrasion where the brief sets a minimum)."""
     choices = dict(fabrics) if fabrics is not None else candidate_fabrics(design, library)
     notes = []
+    not_bearing: dict[str, list[str]] = {}  # fabric → the groups it was left out of
     allowed = {}
     for group in PANEL_GROUPS:
         kept = []
         for fabric_id in choices.get(group, [design.group_spec(group).fabric]):
             fabric = library.fabric(fabric_id, f"allowed_fabrics.{group}")
             if group in LOAD_BEARING_GROUPS and not brief.any_fabric and not fabric.load_bearing:
-                notes.append(f"{fabric_id} left out of the {group}s: not rated load-bearing")
+                not_bearing.setdefault(fabric_id, []).append(f"{group}s")
                 continue
             if group in brief.min_abrasion:
                 cycles, method = brief.min_abrasion[group]
@@ -238,6 +239,9 @@ def allowed_fabrics(
                 f"fabrics.{group}", "no fabric meets the brief (load-bearing, abrasion)"
             )
         allowed[group] = kept
+    for fabric_id, groups in not_bearing.items():
+        where = groups[0] if len(groups) == 1 else f"{', '.join(groups[:-1])} and {groups[-1]}"
+        notes.insert(0, f"{fabric_id} left out of the {where}: not rated load-bearing")
     return allowed, notes
 
 

@@ -167,7 +167,7 @@ def _cover(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> l
         ],
         ["capacity (nominal, pockets filled snug)", f"{fit.capacity_nominal_l:.1f} L"],
         ["sizes", ", ".join(sizes)],
-        ["made in", design.made_in],
+        ["made in", made_in(design)],
     ]
     return [
         _h(SECTIONS[0]),
@@ -176,6 +176,22 @@ def _cover(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> l
         _space(),
         _table(rows, (80, 90)),
     ]
+
+
+def made_in(design: Design, country_only: bool = False) -> str:
+    """Where the vest is sewn, as a label prints it ("France") or as a place ("Drôme
+    (Crest), France"); a place the footprint data does not name stays as written."""
+    from packcalc.footprint_data import read_footprint
+
+    data = read_footprint()
+    place = data.places.get(design.made_in)
+    country = data.country_of(design.made_in) if data.is_place(design.made_in) else None
+    country_name = data.countries.get(country, {}).get("name") if country else None
+    if country_only:
+        return country_name or design.made_in
+    if place and "-" in design.made_in:  # a region of a country ("FR-Drome")
+        return place["name"]
+    return country_name or design.made_in
 
 
 def _flats_drawing(design: Design, width_mm: float = 180.0) -> Any:
@@ -438,7 +454,7 @@ def _labels(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> 
         [
             "care and composition",
             "fibre content per fabric (EU 1007/2011), care symbols "
-            "(ISO 3758), made in " + design.made_in,
+            "(ISO 3758), made in " + made_in(design, country_only=True),
             "inside left side seam, 5 cm above the hem",
         ],
         [

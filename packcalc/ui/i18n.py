@@ -36,6 +36,15 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    "empty mass": "masse à vide",
+    "load-bearing rating": "aptitude à porter la charge",
+    "mass per area": "masse surfacique",
+    "mass per length": "masse linéique",
+    "origin": "origine",
+    "rigid volume": "volume rigide",
+    "stretch": "extensibilité",
+    "structure": "structure",
+    "and": "et",
     "The two designs are the same.": "Les deux modèles sont identiques.",
     "What differs": "Ce qui diffère",
     "what differs": "ce qui diffère",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from packcalc.ui import names
 from packcalc.ui.display import Fmt
@@ -58,6 +59,36 @@ STEPS = {
     "making": N_("making"),
     "to the warehouse": N_("to the warehouse"),
 }
+
+
+# The fields of a library record that its data marks as assumed (``assumed = [...]``).
+RECORD_FIELDS = {
+    "areal_density": N_("areal density"),
+    "areal_mass": N_("mass per area"),
+    "composition": N_("composition"),
+    "diameter": N_("diameter"),
+    "empty_mass": N_("empty mass"),
+    "fibre": N_("fibre"),
+    "height": N_("height"),
+    "length": N_("length"),
+    "linear_mass": N_("mass per length"),
+    "load_bearing": N_("load-bearing rating"),
+    "mass": N_("mass"),
+    "modulus": N_("modulus"),
+    "moisture_regain": N_("moisture regain"),
+    "origin": N_("origin"),
+    "rigid_volume": N_("rigid volume"),
+    "stretch": N_("stretch"),
+    "structure": N_("structure"),
+    "thickness": N_("thickness"),
+    "volume": N_("volume"),
+    "width": N_("width"),
+}
+
+
+def record_fields(fields: Any, f: Fmt) -> str:
+    """A record's assumed fields in words (``rigid_volume`` → "rigid volume")."""
+    return ", ".join(f.t(RECORD_FIELDS[x]) if x in RECORD_FIELDS else x for x in fields)
 
 
 # The factors of the footprint's band and sensitivity (``kind:id``).
@@ -270,11 +301,11 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
         ),
     ),
     (
-        r"(\S+) left out of the (\w+?)s?: not rated load-bearing",
+        r"(\S+) left out of the (.+?): not rated load-bearing",
         lambda m, f: f.t(
             "{fabric} left out of the {group}: not rated load-bearing",
             fabric=names.fabric(m[1], f.lang),
-            group=f.t(_GROUPS.get(m[2], m[2])),
+            group=_groups(m[2], f),
         ),
     ),
     (
@@ -295,6 +326,17 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
     ),
 ]
 _ENDS = {"lower": N_("lower"), "upper": N_("upper")}
+
+
+def _groups(text: str, f: Fmt) -> str:
+    """``backs, straps and fronts`` → the panel groups' names in the language."""
+    ids = [g.removesuffix("s") for g in re.split(r", | and ", text)]
+    shown = [f.t(_GROUPS.get(g, g)) for g in ids]
+    if len(shown) == 1:
+        return shown[0]
+    return f"{', '.join(shown[:-1])} {f.t('and')} {shown[-1]}"
+
+
 _GROUPS = {
     "back": N_("back panel"),
     "strap": N_("straps"),
@@ -455,7 +497,7 @@ _POCKET_FIELDS = {
     "fabric": N_("fabric"),
 }
 _PANEL_FIELDS = {"areal_density": N_("Areal density override"), "layers": N_("Layers")}
-_GROUPS = {
+_GROUP_LABELS = {
     "back": N_("Back panel"),
     "strap": N_("Shoulder straps"),
     "front": N_("Front panels"),
@@ -508,8 +550,8 @@ def field_label(path: str, f: Fmt) -> str:
         return f.t(OPTION_SPECS[match[1]].description.capitalize())
     if match := re.fullmatch(r"panels\.(\w+)\.(\w+)", path):
         group, what = match[1], match[2]
-        if group in _GROUPS and what in _PANEL_FIELDS:
-            return f"{f.t(_PANEL_FIELDS[what])} ({f.t(_GROUPS[group])})"
+        if group in _GROUP_LABELS and what in _PANEL_FIELDS:
+            return f"{f.t(_PANEL_FIELDS[what])} ({f.t(_GROUP_LABELS[group])})"
     if match := re.fullmatch(r"pockets\[(\d+)\]\.(\w+)", path):
         what = _POCKET_FIELDS.get(match[2])
         if what:

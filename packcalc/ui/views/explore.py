@@ -262,8 +262,8 @@ def result(f: Fmt) -> None:
     )
     kinds = {"L": "capacity", "cm": "length", "kPa": None}
 
-    def shown(value: float, unit: str) -> str:
-        kind = kinds.get(unit)
+    def shown(value: float, unit: str, name: str = "") -> str:
+        kind = "packed" if name == "packed volume" else kinds.get(unit)  # as the headline
         if kind:
             return f.q(kind, value)
         return f"{f.num(value, 2)}{f.sp}{unit}".strip()
@@ -273,8 +273,8 @@ def result(f: Fmt) -> None:
             [
                 {
                     f.t("constraint"): messages.constraint(c.name, f),
-                    f.t("value"): shown(c.value, c.unit),
-                    f.t("limit"): f"{'≤' if c.upper else '≥'} {shown(c.limit, c.unit)}",
+                    f.t("value"): shown(c.value, c.unit, c.name),
+                    f.t("limit"): f"{'≤' if c.upper else '≥'} {shown(c.limit, c.unit, c.name)}",
                     f.t("limiting"): "●" if c.active else "",
                 }
                 for c in best.constraints

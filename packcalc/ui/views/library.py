@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from packcalc.library import record_as_dict
-from packcalc.ui import compute, names, results, session
+from packcalc.ui import compute, messages, names, results, session
 from packcalc.ui.display import Fmt
 from packcalc.ui.i18n import N_
 
@@ -187,7 +187,7 @@ def detail(kind: str, record_id: str, f: Fmt) -> None:
     for source in prov.sources:
         st.markdown(f"- {source}")
     if prov.assumption:
-        which = ", ".join(prov.assumed_fields) or f.t("the whole record")
+        which = messages.record_fields(prov.assumed_fields, f) or f.t("the whole record")
         note = prov.note if f.lang == "en" else f"{f.t('(note in English)')} {prov.note}"
         st.warning(f"{f.t('Assumption')} ({which}): {note}")
     with st.expander(f.t("All fields, as in the materials file")):

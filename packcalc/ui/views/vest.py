@@ -572,7 +572,7 @@ def provenance(data: dict[str, Any], f: Fmt) -> None:
             for source in prov.sources:
                 st.markdown(f"- {source}")
             if prov.assumption:
-                which = ", ".join(prov.assumed_fields) or f.t("the whole record")
+                which = messages.record_fields(prov.assumed_fields, f) or f.t("the whole record")
                 note = prov.note if f.lang == "en" else f"{f.t('(note in English)')} {prov.note}"
                 st.caption(f"{f.t('Assumed')} ({which}): {note}")
         for text in data["notes"]:
