@@ -283,13 +283,26 @@ def _sternum_straps(design: Design, gap: float, height: float) -> list[Shape]:
 # ------------------------------------------------------------------ SVG
 
 
+def side_by_side(
+    bounds: dict[str, tuple[float, float, float, float]], pad: float, head: float
+) -> tuple[dict[str, tuple[float, float, float]], float, float]:
+    """The views laid left to right with ``pad`` around each and ``head`` above for the
+    title: per view (x offset, top in SVG units, the middle for its title), and the
+    drawing's width and height [cm]."""
+    places, x = {}, 0.0
+    for name, (minx, _miny, maxx, maxy) in bounds.items():
+        places[name] = (x + pad - minx, maxy + pad + head, x + pad + (maxx - minx) / 2)
+        x += maxx - minx + 2 * pad
+    height = max(b[3] - b[1] for b in bounds.values()) + 2 * pad + 4.0
+    return places, x, height
+
+
 def flats_svg(design: Design, scale: float = 8.0) -> str:
     """Front and back views side by side, with a legend of the line styles (SVG, px)."""
     views = flat_views(design)
-    bounds = {name: _bounds(shapes) for name, shapes in views.items()}
-    pad = 4.0
-    width = sum(b[2] - b[0] + 2 * pad for b in bounds.values())
-    height = max(b[3] - b[1] for b in bounds.values()) + 2 * pad + 4.0
+    places, width, height = side_by_side(
+        {name: _bounds(shapes) for name, shapes in views.items()}, 4.0, 3.0
+    )
     legend_h = 3.0 + 1.6 * len(LEGEND)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * scale:.0f}" '
@@ -297,16 +310,13 @@ def flats_svg(design: Design, scale: float = 8.0) -> str:
         f'{height + legend_h:.2f}" font-family="Helvetica, Arial, sans-serif">',
         '<rect width="100%" height="100%" fill="white"/>',
     ]
-    x = 0.0
     for name, shapes in views.items():
-        minx, _miny, maxx, maxy = bounds[name]
-        ox, top = x + pad - minx, maxy + pad + 3.0
+        ox, top, middle = places[name]
         out.append(
-            f'<text x="{x + (maxx - minx) / 2 + pad:.2f}" y="2.4" font-size="1.6" '
+            f'<text x="{middle:.2f}" y="2.4" font-size="1.6" '
             f'text-anchor="middle">{name} view</text>'
         )
         out += [_svg_shape(s, ox, top) for s in shapes]
-        x += maxx - minx + 2 * pad
     out += _svg_legend(height + 1.0)
     out.append("</svg>")
     return "\n".join(out)

@@ -448,25 +448,21 @@ def load_flats_svg(flats: dict[str, list[dict[str, Any]]], fit: dict[str, Any], 
     from the bottom with its share of its capacity stretched to the limit, its nominal
     capacity dashed, in orange when filled past snug; named inside with its load. A
     legend of every line style and fill."""
-    from packcalc.export.flats import STYLES
+    from packcalc.export.flats import STYLES, side_by_side
 
     pockets = {p["name"]: p for p in fit["pockets"]}
     titles = {"front": f.t("front view"), "back": f.t("back view")}
-    bounds = {v: _shapes_bounds(shapes) for v, shapes in flats.items()}
-    pad = 3.0
-    height = max(b[3] - b[1] for b in bounds.values()) + 2 * pad + 4.0
+    places, width, height = side_by_side(
+        {v: _shapes_bounds(shapes) for v, shapes in flats.items()}, 3.0, 4.0
+    )
     out: list[str] = []
-    x = 0.0
     for view, shapes in flats.items():
-        minx, _miny, maxx, maxy = bounds[view]
-        ox, top = x + pad - minx, maxy + pad + 4.0
+        ox, top, middle = places[view]
         out.append(
-            f'<text x="{x + pad + (maxx - minx) / 2:.2f}" y="3" font-size="2.4" '
+            f'<text x="{middle:.2f}" y="3" font-size="2.4" '
             f'font-weight="bold" text-anchor="middle">{escape(titles.get(view, view))}</text>'
         )
         out += _view_shapes(shapes, ox, top, STYLES, pockets, f)
-        x += maxx - minx + 2 * pad
-    width = x
     legend, legend_height = _flats_legend(height, width, STYLES, f)
     total = height + legend_height
     return "\n".join(
