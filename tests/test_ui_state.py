@@ -254,3 +254,22 @@ def test_colours_are_fixed_per_fabric_and_per_category():
         assert scale["range"] == [colour for _, colour in figures.CATEGORIES.values()]
         used = {row["category"] for row in results.vest_figures(design, LIB)["parts"]}
         assert used <= set(figures.CATEGORIES), used - set(figures.CATEGORIES)
+
+
+def test_the_pattern_view_draws_each_pockets_own_piece():
+    from shapely.geometry import Polygon
+
+    from packcalc.cutting import pieces
+
+    library = load_library()
+    design = load_design("race-5l")
+    geometry = results.pattern_geometry(design, library=library)
+    drawn = {p["name"]: p for p in geometry["pieces"] if p["name"].startswith("pocket:")}
+    assert set(drawn) == {f"pocket:{p.name}" for p in design.pockets}
+    cut = {p.title.removeprefix("Pocket: "): p for p in pieces(design, library)}
+    for name, piece in drawn.items():
+        # The piece as the cutting room gets it: same size, its opening bound (race-5l
+        # binds its pocket openings), the other three edges sewn.
+        expected = Polygon(cut[name.removeprefix("pocket:")].sew_line).area
+        assert Polygon(piece["outline"]).area == pytest.approx(expected)
+        assert sorted(kind for kind, _ in piece["edges"]) == ["bound", "seam", "seam", "seam"]

@@ -84,7 +84,7 @@ def pattern_svg(key: str, lang: str, system: str, _design: Design) -> str:
     from packcalc.ui.display import Fmt
     from packcalc.ui.figures import pattern_svg as draw
 
-    return draw(results.pattern_geometry(_design), Fmt(lang, system))
+    return draw(results.pattern_geometry(_design, library=library()), Fmt(lang, system))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -329,7 +329,11 @@ def chain(chain_id: str, lang: str, english: str = "") -> str:
 
 
 def piece(name: str, lang: str) -> str:
-    """A drafted piece (``strap-left`` → ``Left strap``), or a custom panel's own name."""
+    """A drafted piece (``strap-left`` → ``Left strap``), a pocket's own piece
+    (``pocket:phone`` → ``Pocket: phone``), or a custom panel's own name."""
+    if name.startswith("pocket:"):
+        word = "Poche\u00a0:" if lang == "fr" else "Pocket:"
+        return f"{word} {pocket(name.removeprefix('pocket:'), lang)}"
     return _pick(PIECES, name, lang, name)
 
 

@@ -188,25 +188,32 @@ def flat_geometry(design: Design) -> dict[str, Any]:
     }
 
 
-def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
+def pattern_geometry(
+    design: Design, pattern: Any = None, library: Library | None = None
+) -> dict[str, Any]:
     """The flat pattern laid out for drawing [cm]: pieces with outline, edges, notches,
     grain line, fabric and layers (``pattern``: the design's drafted pattern, drafted
-    here when not given)."""
+    here when not given); with the ``library``, each pocket's own piece too."""
     if pattern is None:
         pattern = draft(design.body, design.options)
     panels = list(pattern.panels) + [
         custom_panel(c.name, c.points, c.edges) for c in design.custom_panels
     ]
-    specs = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
-    specs.update({c.name: c.spec for c in design.custom_panels})
+    own = {p.name: design.panel_spec(p.name, p.group) for p in pattern.panels}
+    specs = {name: (spec.fabric, spec.layers) for name, spec in own.items()}
+    specs.update({c.name: (c.spec.fabric, c.spec.layers) for c in design.custom_panels})
+    if library is not None:
+        for panel, fabric in _pocket_panels(design, library):
+            panels.append(panel)
+            specs[panel.name] = (fabric, 1)
     pieces = []
     for panel in _rows(panels):
-        spec = specs[panel.name]
+        fabric, layers = specs[panel.name]
         pieces.append(
             {
                 "name": panel.name,
-                "fabric": spec.fabric,
-                "layers": spec.layers,
+                "fabric": fabric,
+                "layers": layers,
                 "outline": [tuple(map(float, xy)) for xy in panel.polygon.exterior.coords[:-1]],
                 "edges": [
                     (e.kind, [tuple(map(float, xy)) for xy in e.points]) for e in panel.edges
@@ -220,6 +227,34 @@ def pattern_geometry(design: Design, pattern: Any = None) -> dict[str, Any]:
         "allowance": design.seams.allowance_cm if design.seams.method == "stitched" else 0.0,
         "name": design.name,
     }
+
+
+def _pocket_panels(design: Design, library: Library) -> list[tuple[Any, str]]:
+    """Each pocket's own piece (:func:`packcalc.cutting.pieces`) as a panel named
+    ``pocket:<name>``: its opening (the top edge) bound when the opening is bound, its
+    other edges sewn to the panel."""
+    from shapely.geometry import Polygon
+
+    from packcalc.cutting import pieces
+    from packcalc.pattern import Edge, Panel
+
+    out = []
+    for piece in pieces(design, library):
+        if not piece.id.startswith("pocket-"):
+            continue
+        ring = list(piece.sew_line[:-1])
+        top = max(y for _x, y in ring)
+        edges = []
+        for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
+            opening = abs(a[1] - top) < 1e-9 and abs(b[1] - top) < 1e-9
+            kind = "bound" if opening and "binding" in piece.note else "seam"
+            length = float(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5)
+            edges.append(Edge(kind, length, points=(a, b)))
+        name = "pocket:" + piece.title.removeprefix("Pocket: ")
+        out.append(
+            (Panel(name, "pocket", Polygon(ring), tuple(edges), (), piece.grain), piece.fabric)
+        )
+    return out
 
 
 def _rows(panels: list[Any], gap: float = 3.0) -> list[Any]:
