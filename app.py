@@ -2,7 +2,8 @@
 
 Run with ``./run.sh app`` (or ``streamlit run app.py``). Each view is a page of
 ``st.navigation``: only the page on screen runs. The language and the unit system are
-chosen at the top of the sidebar and kept in the session (``packcalc.ui.session``).
+chosen at the top of the sidebar, kept in the session (``packcalc.ui.session``) and in
+the page's address.
 """
 
 from __future__ import annotations
@@ -56,4 +57,6 @@ pages = [
     st.Page(library.page, title=f.t("Materials library"), url_path="library"),
     st.Page(calculator.page, title=f.t("Areal-density calculator"), url_path="calculator"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+session.keep_in_address()  # after the navigation: a page change keeps them too
+page.run()

@@ -643,3 +643,24 @@ def test_every_page_in_every_language_and_unit_system():
             for page in ("vest", "explore", "made-where", "compare", "library", "calculator"):
                 goto(at, page)
                 assert not at.error, (lang, units, page)
+
+
+def test_language_and_units_kept_in_the_address():
+    # A reload or a shared link (?lang=fr&units=imperial) opens the page in them; a
+    # switch writes them into the address.
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "fr"
+    at.query_params["units"] = "imperial"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Gilet"
+    assert metric(at, "Poids").endswith("oz")
+    set_language(at, "en")
+    assert (at.query_params["lang"], at.query_params["units"]) == ("en", "imperial")
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["lang"] = "xx"  # an unknown value: the defaults
+    fresh.run()
+    assert fresh.title[0].value == "Vest" and metric(fresh, "Weight").endswith(" g")

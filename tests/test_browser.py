@@ -381,3 +381,19 @@ def test_a_click_on_the_trade_off_front_loads_that_design(app_url, page):
     go(page, "Vest")
     expect(weight_value(page)).not_to_have_text(start, timeout=30_000)
     expect(page.get_by_text("Race 5 L, from the trade-off front").first).to_be_visible()
+
+
+def test_a_reload_keeps_the_language_and_units(app_url, page):
+    from playwright.sync_api import expect
+
+    open_page(page, app_url)
+    page.get_by_text("Français", exact=True).click()
+    idle(page)
+    page.get_by_text("impérial", exact=True).click()
+    idle(page)
+    go(page, "Fabriqué où")
+    assert "lang=fr" in page.url and "units=imperial" in page.url
+    page.reload()
+    expect(page.locator("h1").first).to_have_text("Fabriqué où", timeout=30_000)
+    idle(page)
+    assert page.get_by_role("radio", name="impérial").is_checked()

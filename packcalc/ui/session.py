@@ -24,7 +24,8 @@ import streamlit as st
 from packcalc.design import Design
 from packcalc.errors import PackcalcError
 from packcalc.ui import state
-from packcalc.ui.display import Fmt
+from packcalc.ui.display import SYSTEMS, Fmt
+from packcalc.ui.i18n import LANGUAGES
 from packcalc.ui.results import design_key
 
 DEFAULT_PRESET = "race-5l"
@@ -38,13 +39,23 @@ def init(first_design: Design) -> None:
     """Language, units and the first design of a new session."""
     s = st.session_state
     if "pc.lang" not in s:
-        s["pc.lang"] = "en"
-        s["pc.units"] = "metric"
+        # A reload or a shared link keeps the language and units of its address.
+        lang, units = st.query_params.get("lang"), st.query_params.get("units")
+        s["pc.lang"] = lang if lang in LANGUAGES else "en"
+        s["pc.units"] = units if units in SYSTEMS else "metric"
         s["pc.version"] = 0
         s["pc.table_versions"] = dict.fromkeys(state.TABLES, 0)
         s["pc.compare"] = {}
     if "pc.base" not in s:
         replace_design(first_design, ("preset", DEFAULT_PRESET))
+
+
+def keep_in_address() -> None:
+    """The language and units in the page's address (``?lang=fr&units=imperial``), so
+    that a reload or a copied link opens in them."""
+    wanted = {"lang": st.session_state["pc.lang"], "units": st.session_state["pc.units"]}
+    if {k: st.query_params.get(k) for k in wanted} != wanted:
+        st.query_params.update(wanted)
 
 
 def fmt() -> Fmt:
