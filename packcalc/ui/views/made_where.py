@@ -11,14 +11,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from packcalc.footprint_data import STAGES
+from packcalc.footprint_data import AS_SOURCED, STAGES
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
 from packcalc.ui.i18n import N_
 from packcalc.ui.views import vest
 
 MODES = {"places": N_("places"), "chains": N_("supply chains")}
-AS_SOURCED = "as-sourced"
 OWN_DEFAULT = {
     "fibre": AS_SOURCED,
     "spinning": AS_SOURCED,
