@@ -36,6 +36,7 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    "Choose…": "Choisir…",
     "empty mass": "masse à vide",
     "load-bearing rating": "aptitude à porter la charge",
     "mass per area": "masse surfacique",
@@ -561,7 +562,7 @@ FR: dict[str, str] = {
     "front panels": "panneaux avant",
     "side wings": "ailes latérales",
     "{fabric} left out of the {group}: not rated load-bearing": (
-        "{fabric} écarté pour {group} : non prévu pour porter la charge"
+        "pas de {fabric} pour {group} : non prévu pour porter la charge"
     ),
     "the kit needs pockets at ×{scale} of the design's or more": (
         "le matériel demande des poches à ×{scale} de celles du modèle ou plus"

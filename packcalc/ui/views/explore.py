@@ -203,6 +203,7 @@ def brief(design: Design, f: Fmt) -> None:
         lockable,
         default=wanted["locks"],
         format_func=lambda p: parameter_name(p, f),
+        placeholder=f.t("Choose…"),
         key=key,
         on_change=_set,
         args=("locks", key, None),
@@ -215,6 +216,7 @@ def brief(design: Design, f: Fmt) -> None:
                 list(library.fabrics),
                 default=choices[group],
                 format_func=lambda fid: names.fabric(fid, f.lang),
+                placeholder=f.t("Choose…"),
                 key=session.key(f"brief_fabrics_{group}"),
             )
             for group in PANEL_GROUPS
