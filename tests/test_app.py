@@ -150,6 +150,16 @@ def test_fabric_layers_and_override_change_the_weight(app):
         "Areal density override (Back panel): expected a number" in e.value for e in app.error
     )
     assert grams(app) == pytest.approx(before)
+    # No layers: refused with what it takes, the last good design kept, the 0 left shown.
+    widget(app, "text_input", "gsm_back").input("").run()
+    widget(app, "number_input", "layers_back").set_value(0).run()
+    assert not app.exception
+    assert any(
+        "Layers (Back panel): expected a whole number from 1 to 4, got 0" in e.value
+        for e in app.error
+    )
+    assert grams(app) == pytest.approx(before)
+    assert widget(app, "number_input", "layers_back").value == 0
 
 
 def test_size_grades_the_sliders_as_the_library_does(app):

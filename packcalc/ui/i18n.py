@@ -36,6 +36,9 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    "expected a whole number from {low} to {high}, got {value}": (
+        "attendu un nombre entier de {low} à {high}, reçu {value}"
+    ),
     "Choose…": "Choisir…",
     "empty mass": "masse à vide",
     "load-bearing rating": "aptitude à porter la charge",

@@ -534,6 +534,13 @@ def error(text: str, f: Fmt, in_file: bool = False) -> str:
             high=f.q("length", float(match[2])),
             value=f.q("length", float(match[3])),
         )
+    if match := re.fullmatch(r"expected a whole number from (\d+) to (\d+), got (.+)", message):
+        return f"{label}{f.colon} " + f.t(
+            "expected a whole number from {low} to {high}, got {value}",
+            low=match[1],
+            high=match[2],
+            value=match[3],
+        )
     if f.lang == "en":
         return f"{label}: {message}"
     return f"{label}{f.colon} {f.t('(message in English)')} {message}"

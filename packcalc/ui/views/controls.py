@@ -240,9 +240,9 @@ def material_controls(f: Fmt) -> None:
                 )
                 left, right = st.columns([2, 3])
                 with left:
-                    widgets.number(
-                        f"layers_{group}", f.t("Layers"), None, f, 1, digits=0, minimum=1
-                    )
+                    # No floor in the widget: a 0 reaches the design's check, which says
+                    # what it takes (1 to 4) and keeps the last good design.
+                    widgets.number(f"layers_{group}", f.t("Layers"), None, f, 1, digits=0)
                 with right:
                     own = library.fabrics[values[f"fabric_{group}"]].areal_density_gsm
                     widgets.optional_number(
