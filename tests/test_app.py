@@ -327,7 +327,7 @@ def test_renaming_a_pocket_keeps_its_pins_and_a_bad_number_is_refused(app):
         "deleted_rows": [],
     }
     app.run()
-    assert any("pockets[0].height_cm: expected a number" in e.value for e in app.error)
+    assert any("pocket 1, height: expected a number" in e.value for e in app.error)
     assert design_toml(app) == before
 
 

@@ -560,7 +560,7 @@ def field_label(path: str, f: Fmt) -> str:
         if group in _GROUP_LABELS and what in _PANEL_FIELDS:
             return f"{f.t(_PANEL_FIELDS[what])} ({f.t(_GROUP_LABELS[group])})"
     if match := re.fullmatch(r"pockets\[(\d+)\]\.(\w+)", path):
-        what = _POCKET_FIELDS.get(match[2])
+        what = _POCKET_FIELDS.get(match[2].removesuffix("_cm"))  # a file's or a table's
         if what:
             return f.t("pocket {n}, {what}", n=int(match[1]) + 1, what=f.t(what))
     return path
