@@ -435,3 +435,23 @@ def test_refused_values_are_written_in_the_language_and_units():
     assert messages.error("options.back_height: expected x between 12 cm and 50 cm, got 400 cm",
                           f, in_file=True).startswith("options.back_height")  # fmt: skip
     assert "(message en anglais)" in messages.error("options: the girth does not close", f)
+
+
+def test_the_pocket_larger_than_its_panel_note_is_written_in_french():
+    import dataclasses
+
+    from packcalc.design import load_design
+    from packcalc.estimator import estimate
+    from packcalc.ui import messages
+    from packcalc.ui.display import Fmt
+
+    design = load_design("race-5l")
+    pockets = tuple(
+        dataclasses.replace(p, width_cm=60.0) if p.name == "back" else p for p in design.pockets
+    )
+    notes = [n for n in estimate(dataclasses.replace(design, pockets=pockets)).notes
+             if "more than its panel" in n]  # fmt: skip
+    assert len(notes) == 1
+    shown = messages.note(notes[0], Fmt("fr", "metric"))
+    assert shown.startswith("la poche dos mesure 60,0\u00a0cm en largeur")
+    assert "28,0\u00a0cm" in shown

@@ -36,6 +36,13 @@ def translate(text: str, language: str) -> str:
 
 
 FR: dict[str, str] = {
+    (
+        "pocket {pocket} is {size} in {dim}, more than its panel's {panel}: its fabric "
+        "and capacity are counted as given"
+    ): (
+        "la poche {pocket} mesure {size} en {dim}, plus que son panneau ({panel}) : son "
+        "tissu et sa capacité sont comptés tels quels"
+    ),
     "expected a whole number from {low} to {high}, got {value}": (
         "attendu un nombre entier de {low} à {high}, reçu {value}"
     ),

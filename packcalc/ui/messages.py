@@ -255,6 +255,18 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
         ),
     ),
     (
+        r"pocket '(.+)' is ([\d.]+) cm in (width|height), more than its panel's ([\d.]+) cm: "
+        r"its fabric and capacity are counted as given",
+        lambda m, f: f.t(
+            "pocket {pocket} is {size} in {dim}, more than its panel's {panel}: its fabric "
+            "and capacity are counted as given",
+            pocket=names.pocket(m[1], f.lang),
+            size=f.q("length", float(m[2])),
+            dim=f.t(m[3]),
+            panel=f.q("length", float(m[4])),
+        ),
+    ),
+    (
         r"(\S+): its production energy is not given by the source",
         lambda m, f: f.t(
             "{fibre}: its production energy is not given by the source",

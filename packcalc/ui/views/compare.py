@@ -76,12 +76,9 @@ def _difference(kind: str, row: dict, shown_a: str, shown_b: str, f: Fmt) -> str
         return "="
     if kind in ("share", "ratio", "count", "pressure"):
         return cell(kind, row["delta"], f, sign=True)
-    return f.num(_read(shown_b) - _read(shown_a), f.digits(kind), sign=True)
-
-
-def _read(shown: str) -> float:
-    return float(shown.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-                 .replace(",", ".").replace("−", "-"))  # fmt: skip
+    digits = f.digits(kind)
+    a, b = (round(f.value(kind, row[k]), digits) for k in ("a", "b"))
+    return f.num(b - a, digits, sign=True)
 
 
 def differences(a: Any, b: Any, f: Fmt) -> None:
