@@ -67,6 +67,9 @@ class ReferenceVest:
     sourced: tuple[str, ...] = ()
     read: tuple[str, ...] = ()
     notes: str = ""
+    # other reviewers' weighings of the same vest as weighed (same version, contents and
+    # size or size not stated): how far the references themselves disagree [g]
+    repeat_weighings_g: tuple[float, ...] = ()
 
     @property
     def weight(self) -> float:
@@ -82,6 +85,38 @@ def validation_dir() -> Path:
         if (candidate / "vests.toml").is_file():
             return candidate
     raise PackcalcError("validation", f"no validation set (vests.toml) found next to {here}")
+
+
+def _repeat_weighings(others: list[dict[str, Any]], where: str) -> tuple[float, ...]:
+    """The masses of ``other_weights`` marked ``same_configuration`` (reviewers only) [g]."""
+    masses = []
+    for j, other in enumerate(others):
+        if not other.get("same_configuration", False):
+            continue
+        field_name = f"{where}.other_weights[{j}]"
+        if other.get("by") != "reviewer":
+            raise PackcalcError(
+                f"{field_name}.same_configuration", "only a reviewer's weighing can repeat one"
+            )
+        masses.append(parse_quantity(other.get("mass"), "g", f"{field_name}.mass"))
+    return tuple(masses)
+
+
+def reference_disagreement_pct(vests: Sequence[ReferenceVest]) -> tuple[float, int]:
+    r"""How far two weighings of the same vest differ: the mean absolute difference of
+    every repeat weighing from its vest's reference weight [%], and the number of pairs.
+
+    .. math:: \bar d = \frac{100}{n} \sum_{pairs} \left| \frac{m_{other}}{m_{ref}} - 1
+              \right|
+
+    A model that knew every vest exactly would still be about this far from a single
+    reference (less by up to √2 if both weighings are equally uncertain): the floor
+    under the mean absolute error the set can show.
+    """
+    gaps = [
+        abs(other / v.reference_weight_g - 1.0) for v in vests for other in v.repeat_weighings_g
+    ]
+    return (100.0 * float(np.mean(gaps)) if gaps else float("nan")), len(gaps)
 
 
 def read_validation_set(folder: Path | str | None = None) -> tuple[ReferenceVest, ...]:
@@ -136,6 +171,7 @@ def read_validation_set(folder: Path | str | None = None) -> tuple[ReferenceVest
                 sourced=tuple(get("sourced", [])),
                 read=tuple(get("read", [])),
                 notes=get("notes", ""),
+                repeat_weighings_g=_repeat_weighings(get("other_weights", []), where),
             )
         )
     ids = [v.id for v in vests]
@@ -424,6 +460,10 @@ class Validation:
         if packed:
             out["packed_inside_share"] = round(float(np.mean(packed)), 3)
             out["packed_n"] = len(packed)
+        disagreement, pairs = reference_disagreement_pct([r.vest for r in self.results])
+        if pairs:
+            out["reference_disagreement_pct"] = round(disagreement, 1)
+            out["reference_pairs_n"] = pairs
         out["fabric_overhead"] = self.calibration.fabric_overhead
         out["grams_per_pocket"] = self.calibration.grams_per_pocket
         out["model_error"] = self.calibration.model_error

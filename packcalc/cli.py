@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -656,6 +657,14 @@ def format_validation(report: Any, markdown: bool = False) -> str:
         lines.append(
             f"{bullet}packed volume at a hand squeeze inside the packed-size statement: "
             f"{s['packed_inside_share']:.0%} of {s['packed_n']}"
+        )
+    if "reference_pairs_n" in s:
+        lines.append(
+            f"{bullet}two reviewers' weighings of the same vest differ by "
+            f"{s['reference_disagreement_pct']:.1f} % on average ({s['reference_pairs_n']} "
+            f"pairs): a model that knew each vest exactly would still miss one weighing by "
+            f"{s['reference_disagreement_pct'] / math.sqrt(2):.0f}–"
+            f"{s['reference_disagreement_pct']:.0f} % on average"
         )
     c = report.calibration
     lines.append(

@@ -18,10 +18,12 @@ from packcalc.accuracy import (
     ReferenceVest,
     fit_calibration,
     read_validation_set,
+    reference_disagreement_pct,
     validate,
 )
 from packcalc.cli import format_validation
 from packcalc.design import load_design
+from packcalc.errors import PackcalcError
 from packcalc.estimator import estimate
 from packcalc.library import load_library
 
@@ -113,7 +115,10 @@ def test_validate_json_keys():
     )  # fmt: skip
     data = json.loads(out.stdout)
     assert {"vests", "summary"} <= data.keys()
-    for key in ("weight_mean_error_pct", "weight_mae_pct", "band_coverage", "capacity_mae_pct"):
+    for key in (
+        "weight_mean_error_pct", "weight_mae_pct", "band_coverage", "capacity_mae_pct",
+        "reference_disagreement_pct",
+    ):  # fmt: skip
         assert key in data["summary"]
     row = data["vests"][0]
     for key in ("id", "reference_g", "estimate_g", "error_pct", "inside_band", "split"):
@@ -132,3 +137,48 @@ def test_band_adds_the_model_error():
     data = result.to_dict()
     assert data["weight_band_g"][0] <= data["weight_tolerance_band_g"][0]
     assert data["weight_band_g"][1] >= data["weight_tolerance_band_g"][1]
+
+
+def test_reference_disagreement_by_hand(tmp_path):
+    # Two vests: 100 g weighed again at 92 g and 110 g (8 % and 10 %), 200 g again at
+    # 190 g (5 %); a maker's figure and an unmarked reviewer's figure do not count.
+    (tmp_path / "vests.toml").write_text(
+        "\n".join(
+            f"""[[vest]]
+id = "v{i}"
+brand = "B"
+model = "M"
+design = "d.toml"
+split = "test"
+reference_weight = "{ref} g"
+weighed_by = "reviewer"
+weight_source = "https://example.org/"
+other_weights = [{others}]
+"""
+            for i, (ref, others) in enumerate(
+                [
+                    (100, '{ mass = "92 g", by = "reviewer", same_configuration = true }, '
+                          '{ mass = "110 g", by = "reviewer", same_configuration = true }, '
+                          '{ mass = "150 g", by = "reviewer" }'),
+                    (200, '{ mass = "190 g", by = "reviewer", same_configuration = true }, '
+                          '{ mass = "300 g", by = "maker" }'),
+                ]
+            )
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    vests = read_validation_set(tmp_path)
+    disagreement, pairs = reference_disagreement_pct(vests)
+    assert pairs == 3
+    assert_allclose(disagreement, (8 + 10 + 5) / 3)
+
+
+def test_a_maker_figure_cannot_repeat_a_weighing(tmp_path):
+    (tmp_path / "vests.toml").write_text(
+        '[[vest]]\nid = "v"\nbrand = "B"\nmodel = "M"\ndesign = "d.toml"\nsplit = "test"\n'
+        'reference_weight = "100 g"\nweighed_by = "reviewer"\nweight_source = "x"\n'
+        'other_weights = [{ mass = "90 g", by = "maker", same_configuration = true }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackcalcError, match=r"other_weights\[0\]\.same_configuration"):
+        read_validation_set(tmp_path)
