@@ -83,14 +83,14 @@ def main() -> None:
 
     line("loadfit_ms", median(fresh_fit, repeat) * 1e3, "ms")
 
-    # The optimiser: the race brief to a trade-off front (NSGA-II, 6 000 designs).
+    # The optimiser: the race brief to a trade-off front (NSGA-II, 10 000 designs).
     from packcalc.optimise import Brief, optimise
 
     brief = Brief(capacity_min_l=5.0, packed_max_l=0.5)
     fronts: list[int] = []
 
     def search() -> None:
-        fronts.append(len(optimise(race, brief, library, samples=6000).front["weight_g"]))
+        fronts.append(len(optimise(race, brief, library, samples=10_000).front["weight_g"]))
 
     line("optimise_s", median(search, max(3, repeat // 3)), "s")
     line("optimise_front_points", min(fronts), "")

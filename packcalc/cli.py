@@ -800,7 +800,7 @@ def _add_optimise(commands: Any) -> None:
     opt.add_argument("--pressure", help="pressure of the packed volume (default: the design's)")
     opt.add_argument("--load", help="a load list that must fit (default: the design's load)")
     opt.add_argument("--no-load", action="store_true", help="do not require a load to fit")
-    opt.add_argument("--samples", type=int, default=6_000, help="designs to evaluate")
+    opt.add_argument("--samples", type=int, default=10_000, help="designs to evaluate")
     opt.add_argument(
         "--lock",
         action="append",

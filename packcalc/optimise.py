@@ -320,7 +320,7 @@ def optimise(
     library: Library | None = None,
     fabrics: Mapping[str, Sequence[str]] | None = None,
     locks: Sequence[str] = (),
-    samples: int = 6_000,
+    samples: int = 10_000,
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
     population: int = 100,
@@ -343,7 +343,7 @@ def optimise(
         Parameter paths kept at the design's value (``"back.height"``,
         ``"pocket.scale"``).
     samples : int, optional
-        Designs evaluated in all (default 6 000: 60 generations of ``population``).
+        Designs evaluated in all (default 10 000: 100 generations of ``population``).
     seed : int, optional
         Random seed (the same brief gives the same answer).
     progress : callable, optional

@@ -29,7 +29,9 @@ GSM_WORDS = {
     "front": N_("areal density of the front panels"),
     "wing": N_("areal density of the side wings"),
 }
-BRIEF_DEFAULTS = {"capacity": 5.0, "packed": 0.5, "samples": 6000, "any_fabric": False, "locks": []}
+BRIEF_DEFAULTS = {
+    "capacity": 5.0, "packed": 0.5, "samples": 10000, "any_fabric": False, "locks": [],
+}  # fmt: skip
 
 
 def parameter_name(path: str, f: Fmt) -> str:
@@ -182,7 +184,7 @@ def brief(design: Design, f: Fmt) -> None:
     key = session.key("brief_samples")
     cols[2].select_slider(
         f.t("Designs evaluated"),
-        [2000, 6000, 12000],
+        [2000, 10000, 20000],
         value=wanted["samples"],
         key=key,
         on_change=_set,
