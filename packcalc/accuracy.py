@@ -559,6 +559,7 @@ STORED_FIGURES = (
     "calibration_band_coverage", "test_n", "test_weight_mae_pct", "test_weight_mean_error_pct",
     "test_band_coverage", "fresh_n", "fresh_weight_mae_pct", "fresh_weight_mean_error_pct",
     "fresh_band_coverage", "band_coverage", "capacity_mae_pct", "capacity_mean_error_pct",
+    "reference_disagreement_pct",
 )  # fmt: skip
 
 

@@ -264,6 +264,16 @@ FR: dict[str, str] = {
     "At {p} kPa; the solid polymer alone takes {floor}": (
         "À {p} kPa ; la matière pleine seule occupe {floor}"
     ),
+    "Those are commercial vests written from their public descriptions, with the library's "
+    "generic fabrics (two reviewers' weighings of the same vest differ by {agree} on average). "
+    "With your own fabrics' weights and pattern the error should be smaller; no public data "
+    "measures how much.": (
+        "Ce sont des gilets du commerce décrits d'après leurs descriptions publiques, avec les "
+        "tissus génériques de la bibliothèque (deux pesées du même gilet par deux testeurs "
+        "diffèrent de {agree} en moyenne). Avec les grammages et le patronage de vos propres "
+        "tissus, l'erreur devrait être plus faible ; aucune donnée publique ne permet de dire "
+        "de combien."
+    ),
     "How far to trust it: on the {n_cal} vests the model was calibrated on, each estimated "
     "without itself, the weight was off by {mae} on average (mean error {bias}; negative: the "
     "estimate is lighter than the vest); on {n_fresh} vests found afterwards, off by "

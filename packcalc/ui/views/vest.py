@@ -264,6 +264,14 @@ def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
         expected=f.pct(0.90),  # P95 − P5: what a P5–P95 range holds by its definition
         n=int(accuracy.get("vests", 0)),
     )
+    if "reference_disagreement_pct" in accuracy:
+        text += " " + f.t(
+            "Those are commercial vests written from their public descriptions, with the "
+            "library's generic fabrics (two reviewers' weighings of the same vest differ by "
+            "{agree} on average). With your own fabrics' weights and pattern the error should "
+            "be smaller; no public data measures how much.",
+            agree=f.pct(accuracy["reference_disagreement_pct"] / 100),
+        )
     if "capacity_mae_pct" in accuracy:
         text += " " + f.t(
             "The nominal capacity against the brands' litres: off by {mae} on average (mean "
