@@ -134,6 +134,7 @@ def _scaled(pocket: Pocket, scale: float) -> Pocket:
 
 
 SCALE_STEP = 0.02  # pocket scales between grid points are interpolated
+EXACT_SCALES = 4  # up to this many distinct scales, capacities are computed at each
 
 
 def _capacities(design: Design, library: Library, scales: np.ndarray) -> tuple[Any, Any, Any]:
@@ -141,14 +142,19 @@ def _capacities(design: Design, library: Library, scales: np.ndarray) -> tuple[A
 
     Computed at the grid points of :data:`SCALE_STEP` that bracket the scales (the strain
     limit comes from a search on each pocket, not a formula) and interpolated linearly in
-    between: capacity grows smoothly with the scale."""
+    between: capacity grows smoothly with the scale. A handful of variants (up to
+    :data:`EXACT_SCALES` scales) are computed at their own scales, exactly: what a single
+    design's figures and the optimiser's final check use."""
     scales = np.asarray(scales, dtype=float)
-    low = np.floor(scales / SCALE_STEP + 1e-9)
-    grid = np.unique(np.concatenate([low, low + 1])) * SCALE_STEP
+    if np.unique(scales).size <= EXACT_SCALES:
+        grid = np.unique(scales)
+    else:
+        low = np.floor(scales / SCALE_STEP + 1e-9)
+        grid = np.unique(np.concatenate([low, low + 1])) * SCALE_STEP
     totals = np.empty((3, len(grid)))
     for index, scale in enumerate(grid):
-        caps = [pocket_capacity(_scaled(p, round(float(scale), 6)), library)
-                for p in design.pockets]  # fmt: skip
+        exact = round(float(scale), 9)
+        caps = [pocket_capacity(_scaled(p, exact), library) for p in design.pockets]
         totals[:, index] = [sum(c.relaxed_l for c in caps), sum(c.nominal_l for c in caps),
                             sum(c.stretched_l for c in caps)]  # fmt: skip
     return tuple(np.interp(scales, grid, t).reshape(scales.shape) for t in totals)

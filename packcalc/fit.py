@@ -31,7 +31,7 @@ from packcalc.loadfit import (
     PRIORITY,
     tension_modulus_n_m,
 )
-from packcalc.pattern import wing_length
+from packcalc.pattern import back_width_at, front_width_at, wing_length
 from packcalc.tables import dataframe
 
 
@@ -683,21 +683,30 @@ def _reason(
 
 
 def pocket_margins(design: Design, options: Mapping[str, Any], scale: Any = 1.0) -> list[Any]:
-    """Slack [cm] of every pocket's flat width and height within the panel it sits on:
-    front pockets on a front panel, back pockets on the back, side and hip pockets on a
-    side wing."""
+    """Slack [cm] of every pocket's flat width and height within the panel it sits on,
+    as drafted: front pockets on a front, back pockets on the back, side and hip pockets
+    on a side wing.
+
+    A pocket sits at its panel's hem. Its height must fit the panel's (the back's less
+    its neck dip); its width must fit the panel's drafted width at half the pocket's
+    height (:func:`~packcalc.pattern.front_width_at`, :func:`~packcalc.pattern.back_width_at`):
+    above that, its sides may follow the armhole or the neckline into their binding, as
+    a vest's flask pocket does. The half-height rule is an assumption (no pattern-making
+    source gives one); on a wing, the wing's length and depth.
+    """
     o = {k: np.asarray(v, dtype=float) for k, v in {**design.options, **options}.items()}
     wing = wing_length(o, design.body)
-    panel = {
-        "front": (o["front_width"], o["front_height"]),
-        "back": (o["back_width"], o["back_height"]),
-        "side": (wing, o["side_wing_depth"]),
-        "hip": (wing, o["side_wing_depth"]),
-    }
     margins = []
     for pocket in design.pockets:
-        width, height = panel[pocket.location.split("-")[0]]
-        margins += [width - pocket.width_cm * scale, height - pocket.height_cm * scale]
+        width, height = pocket.width_cm * scale, pocket.height_cm * scale
+        panel = pocket.location.split("-")[0]
+        if panel == "front":
+            room = (front_width_at(o, height / 2.0), o["front_height"])
+        elif panel == "back":
+            room = (back_width_at(o, height / 2.0), o["back_height"] - o["back_neck_drop"])
+        else:  # side or hip: on a wing
+            room = (wing, o["side_wing_depth"])
+        margins += [room[0] - width, room[1] - height]
     return margins
 
 

@@ -453,25 +453,11 @@ def _best(
     for path, array in values_all.items():
         front[path] = array[front_rows]
     order = front_rows[np.argsort(outputs["weight_g"][front_rows])]
-    chosen, kit_fits = order[0], brief.load == ""
-    if brief.load != "":
-        for row in order[:10]:
-            trial = apply(design, {p: values_all[p][row] for p in values_all}, library)
-            if fit_load(trial, library, brief.load or None).fits:
-                chosen, kit_fits = row, True
-                break
-        else:
-            notes.append("none of the ten lightest designs carries the whole kit: the lightest")
-    values = {p: values_all[p][chosen] for p in values_all}
+    values, final, constraints, kit_fits = _sewable_choice(
+        design, library, brief, [{p: values_all[p][row] for p in values_all} for row in order],
+        pressure, load_mass, notes,
+    )  # fmt: skip
     best = apply(design, values, library)
-    final = evaluate(design, {**{k: [v] for k, v in values.items()}, "pressure": [pressure]},
-                     library)  # fmt: skip
-    constraints = tuple(
-        Constraint(name, float(np.asarray(value)[0]), limit, upper, unit)
-        for name, value, limit, upper, unit in constraint_margins(
-            design, library, brief, {k: [v] for k, v in values.items()}, final, load_mass
-        )
-    )
     for path, (low, high) in zip(space.paths, space.bounds, strict=True):
         value = float(values[path])
         if value <= low + 0.01 * (high - low):
@@ -491,6 +477,78 @@ def _best(
         front=front,
         notes=tuple(notes),
     )
+
+
+CANDIDATES = 10  # the lightest designs of the front checked as they would be sewn
+
+
+def as_sewn(values: Mapping[str, Any]) -> dict[str, Any]:
+    """One variant's values as a pattern writes them: lengths to the millimetre, the
+    pocket scale to 0.1 %, areal densities to 0.1 g/m² (fabrics, layers and the
+    pressure as they are)."""
+    out: dict[str, Any] = {}
+    for path, value in values.items():
+        if _option(path) is not None:
+            out[path] = round(float(value), 1)
+        elif path == "pocket.scale":
+            out[path] = round(float(value), 3)
+        elif path.startswith("gsm."):
+            out[path] = round(float(value), 1)
+        else:
+            out[path] = value
+    return out
+
+
+def _checked(
+    design: Design,
+    library: Library,
+    brief: Brief,
+    values: Mapping[str, Any],
+    pressure: float,
+    load_mass: float,
+) -> tuple[dict[str, np.ndarray], tuple[Constraint, ...]]:
+    """A variant evaluated on its own (capacities computed, not interpolated), and its
+    constraints."""  # fmt: skip
+    one = {k: [v] for k, v in values.items()}
+    final = evaluate(design, {**one, "pressure": [pressure]}, library)
+    constraints = tuple(
+        Constraint(name, float(np.asarray(value)[0]), limit, upper, unit)
+        for name, value, limit, upper, unit in constraint_margins(
+            design, library, brief, one, final, load_mass
+        )
+    )
+    return final, constraints
+
+
+def _sewable_choice(
+    design: Design,
+    library: Library,
+    brief: Brief,
+    candidates: Sequence[Mapping[str, Any]],
+    pressure: float,
+    load_mass: float,
+    notes: list[str],
+) -> tuple[dict[str, Any], dict[str, np.ndarray], tuple[Constraint, ...], bool]:
+    """The lightest of the front's designs that, rounded as sewn (:func:`as_sewn`), still
+    meets every constraint and, if the brief names a load, carries it."""  # fmt: skip
+    fallback = None
+    for values in (as_sewn(v) for v in candidates[:CANDIDATES]):
+        final, constraints = _checked(design, library, brief, values, pressure, load_mass)
+        if not all(c.met for c in constraints):
+            continue
+        if brief.load == "":
+            return values, final, constraints, True
+        if fit_load(apply(design, values, library), library, brief.load or None).fits:
+            return values, final, constraints, True
+        fallback = fallback or (values, final, constraints, False)
+    if fallback is not None:
+        notes.append("none of the ten lightest designs carries the whole kit: the lightest")
+        return fallback
+    notes.append("rounded to the millimetre, none of the ten lightest designs meets the brief: "
+                 "the lightest as found")  # fmt: skip
+    values = dict(candidates[0])
+    final, constraints = _checked(design, library, brief, values, pressure, load_mass)
+    return values, final, constraints, brief.load == ""
 
 
 def _scale(limit: float, unit: str) -> float:

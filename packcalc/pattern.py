@@ -277,6 +277,76 @@ def wing_length(options: Mapping[str, Any], body: Body | Any) -> Any:
     return (chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"] - o["front_gap"]) / 2
 
 
+def _armhole_cut(y: Any, bottom: Any, top: Any, depth: Any) -> Any:
+    """How far an armhole drafted as in :func:`_outlines` cuts into a piece at height
+    ``y`` [cm]: a quadratic Bézier from the side at ``bottom`` to ``depth`` inwards at
+    ``top``, its control point at the inner corner (``depth`` inwards at ``bottom``)."""
+    rise = np.maximum(top - bottom, 1e-9)
+    share = np.clip((y - bottom) / rise, 0.0, 1.0)
+    return depth * (1.0 - (1.0 - np.sqrt(share)) ** 2)
+
+
+def front_width_at(options: Mapping[str, Any], y: Any) -> Any:
+    r"""Width of the drafted front [cm] at height ``y`` above its hem [cm] (floats or
+    arrays): the front width less the armhole and the neckline cut at that height.
+
+    .. math::
+
+        W_f(y) = W_f - (W_f - n - W_s)\,c\!\left(\frac{y - D_w}{H_f - D_w}\right)
+                 - n\,c\!\left(\frac{y - H_f + d_f}{d_f}\right), \quad
+        c(s) = 1 - (1 - \sqrt{s})^2, \ s \in [0, 1]
+
+    with n the neck offset, W_s the strap width, D_w the wing depth and d_f the front
+    neckline drop (:func:`panel_geometry`); c is the share of a corner curve's depth cut
+    at a share s of its rise (a quadratic Bézier with its control point at the box's
+    inner corner). The front is W_f wide up to the wing top and W_s wide at the strap.
+
+    Parameters
+    ----------
+    options : mapping of str to float or array
+        The design options [cm] (:data:`OPTION_SPECS`).
+    y : float or array_like
+        Height above the front's hem [cm], from 0 to the front height.
+
+    Returns
+    -------
+    float or ndarray
+        The front's width at that height [cm] (a test checks it against the drafted
+        outline).
+    """
+    o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
+    wf, hf, ws, dw = o["front_width"], o["front_height"], o["strap_width"], o["side_wing_depth"]
+    offset = np.maximum((o["neck_width"] - o["front_gap"]) / 2.0, 0.0)
+    drop = np.minimum(o["neckline_drop"], hf)
+    armhole = _armhole_cut(y, dw, hf, wf - offset - ws)
+    neckline = _armhole_cut(y, hf - drop, hf, offset)
+    return wf - armhole - neckline
+
+
+def back_width_at(options: Mapping[str, Any], y: Any) -> Any:
+    r"""Width of the drafted back [cm] at height ``y`` above its hem [cm] (floats or
+    arrays): the back width less both armholes at that height,
+    :math:`W_b(y) = W_b - 2 a\,c((y - D_w)/(H_b - D_w))` with a the armhole's depth
+    (:func:`front_width_at` for c); the neck dip at the top is left out (a pocket's
+    height stops below it).
+
+    Parameters
+    ----------
+    options : mapping of str to float or array
+        The design options [cm] (:data:`OPTION_SPECS`).
+    y : float or array_like
+        Height above the back's hem [cm].
+
+    Returns
+    -------
+    float or ndarray
+        The back's width at that height [cm].
+    """
+    o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
+    inset = (o["back_width"] - o["neck_width"]) / 2.0 - o["strap_width"]
+    return o["back_width"] - 2.0 * _armhole_cut(y, o["side_wing_depth"], o["back_height"], inset)
+
+
 @dataclass(frozen=True)
 class _Segment:
     """One edge of an outline as drafted: its start point, the control point of a

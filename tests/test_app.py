@@ -295,7 +295,7 @@ def test_a_pocket_wider_than_its_panel_is_flagged(app):
     app.run()
     assert not app.exception
     warning = next(w.value for w in app.warning if w.value.startswith("Pocket back"))
-    assert "60.0 cm in width" in warning and "(28.0 cm)" in warning
+    assert "60.0 cm in width" in warning and "(27.3 cm)" in warning
 
 
 def test_renaming_a_pocket_keeps_its_pins_and_a_bad_number_is_refused(app):

@@ -454,4 +454,4 @@ def test_the_pocket_larger_than_its_panel_note_is_written_in_french():
     assert len(notes) == 1
     shown = messages.note(notes[0], Fmt("fr", "metric"))
     assert shown.startswith("la poche dos mesure 60,0\u00a0cm en largeur")
-    assert "28,0\u00a0cm" in shown
+    assert "27,3\u00a0cm" in shown

@@ -250,3 +250,48 @@ def test_closed_form_geometry_matches_the_polygons(
         assert_allclose(closed.seam_length, drawn.seam_length, rtol=1e-9)
     assert [s.panels for s in seams] == [s.panels for s in pattern.seams]
     assert_allclose([s.length for s in seams], [s.length for s in pattern.seams])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    neckline=st.floats(4.0, 24.0),
+    gap=st.floats(0.0, 20.0),
+    wing=st.floats(4.0, 14.0),
+    share=st.floats(0.02, 0.98),
+)
+def test_width_at_a_height_matches_the_drafted_front_and_back(neckline, gap, wing, share):
+    from shapely.geometry import LineString
+
+    from packcalc.pattern import back_width_at, front_width_at
+
+    options = {**default_options(M), "neckline_drop": neckline, "front_gap": gap,
+               "side_wing_depth": wing}  # fmt: skip
+    try:
+        pattern = draft(M, options)
+    except PackcalcError:
+        assume(False)
+    pieces = {p.name: p for p in pattern.panels}
+    for name, width_at in (("front-left", front_width_at), ("back", back_width_at)):
+        polygon = pieces[name].polygon
+        minx, miny, maxx, maxy = polygon.bounds
+        y = share * (maxy - miny)
+        if name == "back":  # the closed form leaves out the neck dip at the top
+            assume(y < options["back_height"] - options["back_neck_drop"])
+        cut = polygon.intersection(LineString([(minx - 1, miny + y), (maxx + 1, miny + y)]))
+        # the drawn curves are 24 straight pieces each: a few tenths of a millimetre
+        assert_allclose(float(width_at(options, y)), cut.length, atol=0.03)
+
+
+def test_width_at_a_height_by_hand():
+    from packcalc.pattern import front_width_at
+
+    # race-5l's front: 12 cm wide, 26 high, wings 10 deep, straps 5 wide, neck 16, gap 10
+    # (offset 3), neckline drop 12. At 18 cm: the armhole has risen (18-10)/16 = 1/2 of
+    # its height and cut 4 x (1 - (1 - sqrt(1/2))^2) = 3.657; the neckline, begun at 14,
+    # has fallen 4/12 = 1/3 and cut 3 x (1 - (1 - sqrt(1/3))^2) = 2.464: 12 - 3.657 - 2.464.
+    options = {"front_width": 12.0, "front_height": 26.0, "strap_width": 5.0,
+               "side_wing_depth": 10.0, "neck_width": 16.0, "front_gap": 10.0,
+               "neckline_drop": 12.0}  # fmt: skip
+    assert_allclose(front_width_at(options, 18.0), 12 - 3.6569 - 2.4641, atol=1e-3)
+    assert_allclose(front_width_at(options, 5.0), 12.0)  # below the wing top: full width
+    assert_allclose(front_width_at(options, 26.0), 5.0)  # at the top: the strap's width

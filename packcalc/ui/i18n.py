@@ -587,6 +587,11 @@ FR: dict[str, str] = {
     "the kit needs pockets at ×{scale} of the design's or more": (
         "le matériel demande des poches à ×{scale} de celles du modèle ou plus"
     ),
+    "rounded to the millimetre, none of the ten lightest designs meets the brief: the "
+    "lightest as found": (
+        "arrondis au millimètre, aucun des dix modèles les plus légers ne tient le cahier des "
+        "charges : le plus léger tel que trouvé"
+    ),
     "none of the ten lightest designs carries the whole kit: the lightest": (
         "aucun des dix modèles les plus légers ne porte tout le matériel : le plus léger"
     ),

@@ -327,6 +327,14 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
         ),
     ),
     (
+        r"rounded to the millimetre, none of the ten lightest designs meets the brief: the "
+        r"lightest as found",
+        lambda m, f: f.t(
+            "rounded to the millimetre, none of the ten lightest designs meets the brief: the "
+            "lightest as found"
+        ),
+    ),
+    (
         r"none of the ten lightest designs carries the whole kit: the lightest",
         lambda m, f: f.t("none of the ten lightest designs carries the whole kit: the lightest"),
     ),
