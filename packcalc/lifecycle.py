@@ -66,6 +66,8 @@ TRANSPORT_FUEL_KG_PER_MJ = 0.0933  # gas oil, combustion + well-to-tank [uk-desn
 MAKING_SIGMA = 0.3  # making minutes and their power: an assumption
 TRIMS_PLACE_STAGE = "forming"  # trims come from where the chain's fabric is formed
 
+WAREHOUSE = "FR-Drome"  # the brand's warehouse: where every vest is delivered
+
 
 @dataclasses.dataclass(frozen=True)
 class Stage:
@@ -577,7 +579,7 @@ def scenario(
     data: FootprintData,
     made_in: str | None = None,
     air_share: float | None = None,
-    warehouse: str = "FR-Drome",
+    warehouse: str = WAREHOUSE,
     chain: str | Mapping[str, Any] = "as-sourced",
     settings: Mapping[str, str] | None = None,
     samples: int = 4000,
@@ -733,7 +735,9 @@ def _scenario(
 def _name(data: FootprintData, chain_name: str, chain: Any, made_in: str, air: float) -> str:
     if chain == "as-sourced":
         place = data.places.get(made_in, {}).get("name", made_in)
-        return place + (f", {air:.0%} by air" if air else "") + ", fabrics as sourced"
+        if air:  # "Vietnam, shipped by sea" flown in part: "Vietnam, 33% by air"
+            place = place.removesuffix(", shipped by sea") + f", {air:.0%} by air"
+        return place + ", fabrics as sourced"
     return chain_name
 
 
@@ -837,14 +841,15 @@ def compare(
     """The design along several supply chains, side by side.
 
     Without ``chains``: fabrics as sourced, made at ``made_in`` and at each of
-    ``compare_to`` (by sea, and by each air share when abroad). With ``chains``: one
+    ``compare_to`` (by sea, and by each air share when made outside the country of the
+    warehouse, :data:`WAREHOUSE`). With ``chains``: one
     scenario per named chain. ``settings`` moves stages in every scenario.
     """
     data = data or read_footprint()
     if chains:
         return [scenario(estimate, library, data, chain=c, settings=settings) for c in chains]
     out = [scenario(estimate, library, data, made_in, 0.0, settings=settings)]
-    home = data.country_of(made_in)
+    home = data.country_of(WAREHOUSE)  # a vest made in the warehouse's country is not flown
     for place in compare_to:
         shares = air_shares if data.country_of(place) != home else (0.0,)
         out += [scenario(estimate, library, data, place, s, settings=settings) for s in shares]

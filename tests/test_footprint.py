@@ -310,3 +310,32 @@ def test_cli_ecobalyse_takes_country_codes(capsys):
     assert main(["footprint", "race-5l", "--ecobalyse", "FR"]) == 0
     assert json.loads(capsys.readouterr().out)["countryMaking"] == "FR"
     assert main(["footprint", "race-5l", "--ecobalyse", "Mars"]) == 2
+
+
+def test_a_vest_made_in_the_warehouse_country_is_not_flown():
+    # Made in Vietnam, compared with the Drôme: the Drôme is the warehouse's own country,
+    # so it gets one row (no air share), Vietnam both of its own.
+    result = estimate(load_design("race-5l"), library=LIB)
+    rows = compare(result, LIB, "VN", ["FR-Drome"], [0.0, 0.33], DATA)
+    assert [(s.made_in, s.air_share) for s in rows] == [("VN", 0.0), ("FR-Drome", 0.0)]
+    rows = compare(result, LIB, "FR-Drome", ["VN"], [0.0, 0.33], DATA)
+    assert [(s.made_in, s.air_share) for s in rows] == [
+        ("FR-Drome", 0.0), ("VN", 0.0), ("VN", 0.33),
+    ]  # fmt: skip
+    assert rows[2].name == "Vietnam, 33% by air, fabrics as sourced"
+
+
+def test_the_pages_ecobalyse_query_is_the_first_row_as_shown():
+    from packcalc.ui.results import supply_chain
+
+    out = supply_chain(load_design("race-5l"), LIB, "FR-Drome", ("VN",), (0.0, 0.33), DATA)
+    query = json.loads(out["ecobalyse"])
+    first = out["scenarios"][0]
+    assert first["made_in"] == "FR-Drome" and first["air_share"] == 0.0
+    assert query["airTransportRatio"] == 0.0
+    # the fabric's own stages where the chain puts them (as sourced: spun in China,
+    # knitted and dyed in Taiwan, which Ecobalyse takes as its Asian region), sewn in France
+    assert first["places"]["spinning"] == "CN" and first["places"]["forming"] == "TW"
+    assert (query["countrySpinning"], query["countryFabric"], query["countryMaking"]) == (
+        "CN", "RAS", "FR",
+    )  # fmt: skip

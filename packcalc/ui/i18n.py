@@ -623,6 +623,18 @@ FR: dict[str, str] = {
     "to the warehouse": "jusqu'à l'entrepôt",
     "{place}, by sea": "{place}, par mer",
     "{place}, {share} by air": "{place}, {share} par avion",
+    "€: fabric and trims at placeholder prices (no published price list was found) and the "
+    "labour where the vest is sewn; freight is not costed, so a share flown costs the same as "
+    "shipping.": (
+        "€ : tissus et fournitures à des prix provisoires (aucune liste de prix publiée "
+        "trouvée) et main-d'œuvre là où le gilet est cousu ; le fret n'est pas chiffré : une "
+        "part envoyée par avion coûte autant que par mer."
+    ),
+    "The first row of the table ({label}) as a query of Ecobalyse's textile simulator, to "
+    "check it on their site.": (
+        "La première ligne du tableau ({label}) en requête du simulateur textile "
+        "d'Ecobalyse, pour la vérifier sur leur site."
+    ),
     "fabric consumed at a marker efficiency of {share}": (
         "tissu consommé avec un rendement de placement de {share}"
     ),

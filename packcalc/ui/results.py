@@ -371,8 +371,9 @@ def supply_chain(
             scenarios.append(scenario(result, library, data, chain=dict(own)))
     else:
         scenarios = compare(result, library, made_in, list(others), list(air_shares), data)
+    first = scenarios[0]  # the query describes the table's first row, as shown
     query, left_out = ecobalyse_query(
-        result, library, data.country_of(scenarios[0].made_in), max(air_shares), data
+        result, library, dict(first.places) or first.made_in, first.air_share, data
     )
     fabrics = sorted({p.material for p in result.parts if p.material in library.fabrics})
     return {

@@ -231,6 +231,11 @@ def draw(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -> Non
         "application/json",
         key="download_ecobalyse",
         on_click="ignore",
+        help=f.t(
+            "The first row of the table ({label}) as a query of Ecobalyse's textile "
+            "simulator, to check it on their site.",
+            label=labels[0],
+        ),
     )
     factor_sources(f)
 
@@ -283,6 +288,13 @@ def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
                 )
             )
         },
+    )
+    st.caption(
+        f.t(
+            "€: fabric and trims at placeholder prices (no published price list was found) "
+            "and the labour where the vest is sewn; freight is not costed, so a share flown "
+            "costs the same as shipping."
+        )
     )
     left_out = sorted({fibre for s in scenarios for fibre in s["energy_left_out"]})
     if left_out:

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -283,8 +285,13 @@ def accuracy_text(accuracy: dict[str, float], spread: float, f: Fmt) -> str:
 
 
 def save_and_keep(design: Design, data: dict[str, Any], svg: Callable[[], str], f: Fmt) -> None:
-    """Download the design, its bill of materials and its pattern; keep it as A or B."""
-    slug = re.sub(r"[^a-z0-9]+", "-", design.name.lower()).strip("-") or "design"
+    """Download the design, its bill of materials and its pattern; keep it as A or B. A
+    design found by the optimiser is saved under the name the page gives it, so that its
+    file is not taken for the preset it started from."""
+    if st.session_state["pc.source"][0] in ("optimiser", "front"):
+        design = dataclasses.replace(design, name=controls.design_name(design, f))
+    plain = unicodedata.normalize("NFKD", design.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "design"
     library = compute.library()
     row = st.container(horizontal=True, gap="small")
     cols = [row] * 5
