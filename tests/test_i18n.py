@@ -435,6 +435,12 @@ def test_refused_values_are_written_in_the_language_and_units():
     assert messages.error("options.back_height: expected x between 12 cm and 50 cm, got 400 cm",
                           f, in_file=True).startswith("options.back_height")  # fmt: skip
     assert "(message en anglais)" in messages.error("options: the girth does not close", f)
+    # a value that is not a quantity: what was expected and what came, in French
+    bad = "options.strap_width: expected a length like '8 cm', got 'banana cm'"
+    shown = messages.error(bad, Fmt("fr", "metric"), in_file=True)
+    assert shown == (
+        "options.strap_width\u00a0: attendu\u00a0: une longueur, par exemple '8 cm'\u00a0; reçu 'banana cm'"
+    )
 
 
 def test_the_pocket_larger_than_its_panel_note_is_written_in_french():

@@ -83,6 +83,24 @@ FR: dict[str, str] = {
         "chiffres la comptent telle quelle, mais elle ne peut pas être cousue ainsi."
     ),
     "(message in English)": "(message en anglais)",
+    "expected {kind} like {example}, got {value}": (
+        "attendu : {kind}, par exemple {example} ; reçu {value}"
+    ),
+    "an areal density": "un grammage",
+    "a linear density": "un titre",
+    "a mass per length": "une masse linéique",
+    "a length": "une longueur",
+    "a mass": "une masse",
+    "a density": "une masse volumique",
+    "a pressure": "une pression",
+    "a volume": "un volume",
+    "a modulus": "un module",
+    "a tension": "une tension",
+    "an area": "une surface",
+    "the bare number {n}: write it with its unit": (
+        "le nombre {n} sans unité : écrivez-le avec son unité"
+    ),
+    "an empty value": "une valeur vide",
     "at least {limit}": "au moins {limit}",
     "at most {limit}": "au plus {limit}",
     "more than {limit}": "plus de {limit}",

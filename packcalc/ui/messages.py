@@ -561,9 +561,42 @@ def error(text: str, f: Fmt, in_file: bool = False) -> str:
             high=match[2],
             value=match[3],
         )
+    if match := re.fullmatch(r"expected (an? [a-z ]+) like '([^']+)', got (.+)", message):
+        return f"{label}{f.colon} " + f.t(
+            "expected {kind} like {example}, got {value}",
+            kind=f.t(_KINDS.get(match[1], match[1])),
+            example=f"'{match[2]}'",
+            value=_got(match[3], f),
+        )
     if f.lang == "en":
         return f"{label}: {message}"
     return f"{label}{f.colon} {f.t('(message in English)')} {message}"
+
+
+# The kinds of quantity the library names in its messages (packcalc.units.UNIT_KINDS).
+_KINDS = {
+    "an areal density": N_("an areal density"),
+    "a linear density": N_("a linear density"),
+    "a mass per length": N_("a mass per length"),
+    "a length": N_("a length"),
+    "a mass": N_("a mass"),
+    "a density": N_("a density"),
+    "a pressure": N_("a pressure"),
+    "a volume": N_("a volume"),
+    "a modulus": N_("a modulus"),
+    "a tension": N_("a tension"),
+    "an area": N_("an area"),
+}
+
+
+def _got(text: str, f: Fmt) -> str:
+    """What a refused value was, as the library quotes it (``'banana cm'``, ``the bare
+    number 3: write it with its unit``, ``an empty string``), in the language."""
+    if match := re.fullmatch(r"the bare number '?([^':]+)'?: write it with its unit", text):
+        return f.t("the bare number {n}: write it with its unit", n=match[1])
+    if text == "an empty string":
+        return f.t("an empty value")
+    return text
 
 
 def field_label(path: str, f: Fmt) -> str:
