@@ -632,7 +632,9 @@ def breakdown_spec(f: Fmt, rows: int) -> dict[str, Any]:
     colours = [colour for _, colour in CATEGORIES.values()]
     unit = f.unit("weight")
     return {
-        "title": f.t("Where each gram goes"),
+        "title": (
+            f.t("Where each gram goes") if f.system == "metric" else f.t("Where each ounce goes")
+        ),
         "height": max(220, 19 * rows),
         "config": vega_config(f),
         "mark": "bar",

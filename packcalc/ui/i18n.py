@@ -67,6 +67,15 @@ FR: dict[str, str] = {
         "de tissu et de fournitures (la confection et l'emballage ne changent pas)."
     ),
     (
+        "None of the design's fabrics names its mill: «as sourced» takes them along the "
+        "typical Asian chain (yarn from China, knitting, dyeing and finishing in Taiwan), the "
+        "same as «Made in the Drôme from Asian fabric»."
+    ): (
+        "Aucun des tissus du modèle ne nomme son usine : « tels que sourcés » les fait passer "
+        "par la chaîne asiatique type (fil de Chine, tricotage, teinture et finition à "
+        "Taïwan), comme « Fabriqué dans la Drôme, tissus d'Asie »."
+    ),
+    (
         "{n} of the design's {m} fabrics name no mill: «as sourced» takes them "
         "along the typical Asian chain (yarn from China, knitting, dyeing and "
         "finishing in Taiwan), the same as «Made in the Drôme from Asian fabric»."
@@ -354,6 +363,7 @@ FR: dict[str, str] = {
     "Kept as {slot}: see Compare A/B.": "Gardé comme {slot} : voir Comparer A/B.",
     # ---------------------------------------------------------------- charts
     "Where each gram goes": "Où va chaque gramme",
+    "Where each ounce goes": "Où va chaque once",
     "weight": "poids",
     "part": "partie",
     "category": "catégorie",
@@ -544,7 +554,7 @@ FR: dict[str, str] = {
     "elasticity": "élasticité",
     "packed volume, +10 %": "volume compressé, +10 %",
     "nominal capacity, +10 %": "capacité nominale, +10 %",
-    "* ±10 % of it leaves the limits of the draft: those figures extrapolate.": (
+    "* ±10 % of this parameter leaves the limits of the draft: its figures extrapolate.": (
         "* ±10 % de ce paramètre sort des limites du tracé : ces chiffres extrapolent."
     ),
     "No effect on the weight: {names}.": "Sans effet sur le poids : {names}.",

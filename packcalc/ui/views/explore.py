@@ -129,7 +129,10 @@ def sensitivity(design: Design, key: str, f: Fmt) -> None:
     )
     st.dataframe(table, hide_index=True, key="sensitivity_table", width="stretch")
     if not all(r["valid"] for r in effective):
-        st.caption(f.t("* ±10 % of it leaves the limits of the draft: those figures extrapolate."))
+        note = f.t(
+            "* ±10 % of this parameter leaves the limits of the draft: its figures extrapolate."
+        )
+        st.caption("\\" + note)  # a leading * would start a markdown list
     st.caption(
         f.t(
             "Elasticity: the weight's relative change over the parameter's (1: the weight "

@@ -200,7 +200,15 @@ def draw(result: dict, labels: list[str], chosen: dict[str, Any], f: Fmt) -> Non
     scenarios = result["scenarios"]
     stacked(scenarios, labels, f)
     summary(scenarios, labels, f)
-    if result["untraced"]:
+    if result["untraced"] and len(result["untraced"]) == len(result["fabrics"]):
+        st.caption(
+            f.t(
+                "None of the design's fabrics names its mill: «as sourced» takes them "
+                "along the typical Asian chain (yarn from China, knitting, dyeing and "
+                "finishing in Taiwan), the same as «Made in the Drôme from Asian fabric»."
+            )
+        )
+    elif result["untraced"]:
         st.caption(
             f.t(
                 "{n} of the design's {m} fabrics name no mill: «as sourced» takes them "
