@@ -82,7 +82,9 @@ def techpack_pdf(design: Design, library: Any, sizes: Sequence[str] | None = Non
 def _styles() -> Any:
     from reportlab.lib.styles import getSampleStyleSheet
 
-    return getSampleStyleSheet()
+    styles = getSampleStyleSheet()
+    styles["BodyText"].spaceAfter = 6  # points: a paragraph never touches the table below
+    return styles
 
 
 def _h(text: str) -> Any:
@@ -171,7 +173,8 @@ def _cover(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> l
     ]
     return [
         _h(SECTIONS[0]),
-        _p(f"{design.name}. {design.description}"),
+        _p(f"{design.name}: {design.description}" if design.description else design.name),
+        _space(),
         _flats_drawing(design),
         _space(),
         _table(rows, (80, 90)),
@@ -296,7 +299,11 @@ def _quantity(row: dict[str, Any] | None) -> str:
         return "-"
     q = row["quantity"]
     return (
-        f"{q:.0f}" if row["unit"] == "pieces" else f"{q:.3f}" if row["unit"] == "m2" else f"{q:.2f}"
+        f"{q:.0f}"
+        if row["unit"] in ("pieces", "pockets")
+        else f"{q:.3f}"
+        if row["unit"] == "m2"
+        else f"{q:.2f}"
     )
 
 
@@ -509,7 +516,7 @@ def supply_rows(design: Design, library: Any, result: Any) -> list[list[str]]:
             record = library.trims[row["id"]]
             origin, stages, known = {}, "not published", ""
         maker = origin.get("mill") or origin.get("region") or "not published"
-        source = "; ".join(record.provenance.sources)[:240] or record.provenance.note
+        source = _sources_in_brief(record.provenance.sources) or record.provenance.note
         rows.append(
             [
                 f"{row['name']} ({row['id']})",
@@ -519,6 +526,18 @@ def supply_rows(design: Design, library: Any, result: Any) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def _sources_in_brief(sources: Sequence[str], limit: int = 240) -> str:
+    """A record's sources whole, as many as fit in ``limit`` characters, and how many more
+    the materials library holds (never a source cut in the middle)."""
+    shown: list[str] = []
+    for source in sources:
+        if shown and len("; ".join([*shown, source])) > limit:
+            break
+        shown.append(source)
+    more = len(sources) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more in the materials library" if more else "")
 
 
 def _supply(design: Design, library: Any, result: Any, sizes: Sequence[str]) -> list[Any]:
