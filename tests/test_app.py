@@ -485,6 +485,14 @@ def test_explore_search_loads_the_lightest_design_and_names_it(app):
     assert not app.exception
     message = next(s.value for s in app.success if s.value.startswith("Lightest"))
     lightest = float(message.split(": ")[1].split(" g")[0])
+    # what the search changed, shown before loading: the design's value and the one found
+    changes = table(app, "lightest")
+    assert len(changes) >= 1 and all(changes["design"] != changes["lightest"])
+    assert set(changes["parameter"]) <= {
+        *(OPTION_SPECS[o].description.capitalize() for o in OPTION_SPECS),
+        "Pocket size (width and height)", "Back panel", "Shoulder straps", "Front panels",
+        "Side wings",
+    }  # fmt: skip
     app.button(key="load_optimum").click().run()
     goto(app, "vest")
     assert grams(app) == pytest.approx(lightest, abs=0.06)

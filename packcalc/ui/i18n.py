@@ -585,8 +585,11 @@ FR: dict[str, str] = {
     "Lightest: {weight} · nominal capacity {capacity} · packed {packed} · {kit} · limiting: "
     "{limiting}": (
         "Le plus léger : {weight} · capacité nominale {capacity} · compressé {packed} · {kit} · "
-        "limitantes : {limiting}"
+        "contraintes limitantes : {limiting}"
     ),
+    "What the search changed in the design:": "Ce que la recherche a changé dans le modèle :",
+    "design": "modèle",
+    "lightest": "le plus léger",
     "the kit fits": "le matériel rentre",
     "the kit does not fit": "le matériel ne rentre pas",
     "constraint": "contrainte",
@@ -605,15 +608,15 @@ FR: dict[str, str] = {
     ),
     "fits its runner's chest": "va au tour de poitrine de son coureur",
     "pressure under the straps": "pression sous les bretelles",
-    "back panel": "panneau dorsal",
-    "straps": "bretelles",
-    "front panels": "panneaux avant",
-    "side wings": "ailes latérales",
+    "the back panel": "le panneau dorsal",
+    "the straps": "les bretelles",
+    "the front panels": "les panneaux avant",
+    "the side wings": "les ailes latérales",
     "{fabric} left out of the {group}: not rated load-bearing": (
         "pas de {fabric} pour {group} : non prévu pour porter la charge"
     ),
-    "the kit needs pockets at ×{scale} of the design's or more": (
-        "le matériel demande des poches à ×{scale} de celles du modèle ou plus"
+    "pockets no smaller than ×{scale} of the design's: below that the kit does not fit": (
+        "des poches d'au moins ×{scale} celles du modèle : en dessous, le matériel ne rentre pas"
     ),
     "rounded to the millimetre, none of the ten lightest designs meets the brief: the "
     "lightest as found": (

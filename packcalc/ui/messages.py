@@ -323,7 +323,8 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
     (
         r"the kit needs pockets at ×([\d.]+) of the design's or more",
         lambda m, f: f.t(
-            "the kit needs pockets at ×{scale} of the design's or more", scale=f.num(float(m[1]), 2)
+            "pockets no smaller than ×{scale} of the design's: below that the kit does not fit",
+            scale=f.num(float(m[1]), 2),
         ),
     ),
     (
@@ -358,10 +359,10 @@ def _groups(text: str, f: Fmt) -> str:
 
 
 _GROUPS = {
-    "back": N_("back panel"),
-    "strap": N_("straps"),
-    "front": N_("front panels"),
-    "wing": N_("side wings"),
+    "back": N_("the back panel"),
+    "strap": N_("the straps"),
+    "front": N_("the front panels"),
+    "wing": N_("the side wings"),
 }
 
 

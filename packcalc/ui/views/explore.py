@@ -291,6 +291,10 @@ def result(f: Fmt) -> None:
         key="constraints_table",
         width="stretch",
     )
+    changes = changed_parameters(st.session_state["pc.explore_base"], best.design, f)
+    if changes:
+        st.caption(f.t("What the search changed in the design:"))
+        st.dataframe(pd.DataFrame(changes), hide_index=True, key="changes_table", width="stretch")
     for text in best.notes:
         st.caption(messages.note(text, f))
     st.button(f.t("Load the lightest design"), key="load_optimum", on_click=_load_optimum)
@@ -310,6 +314,31 @@ def result(f: Fmt) -> None:
         on_select=_on_pick,
         key="pareto",
     )
+
+
+def changed_parameters(base: Any, found: Any, f: Fmt) -> list[dict[str, str]]:
+    """The pattern options, pocket size and fabrics the optimiser changed: one row each,
+    with the design's value and the one found."""
+    rows = []
+    for path, option in OPTION_ALIASES.items():
+        before, after = float(base.options[option]), float(found.options[option])
+        if abs(after - before) >= 0.05:
+            rows.append((parameter_name(path, f), f.q("length", before), f.q("length", after)))
+    if base.pockets and found.pockets:
+        scale = found.pockets[0].width_cm / base.pockets[0].width_cm
+        if abs(scale - 1.0) >= 0.005:
+            rows.append((parameter_name("pocket.scale", f), "×1", f"×{f.num(scale, 2)}"))
+    for name, panel in found.panels.items():
+        before = base.panels.get(name)
+        if before is not None and before.fabric != panel.fabric and not name.endswith("right"):
+            group = name.removesuffix("-left")
+            rows.append((f.t(controls.GROUP_LABELS.get(group, group)),
+                         names.fabric(before.fabric, f.lang),
+                         names.fabric(panel.fabric, f.lang)))  # fmt: skip
+    return [
+        {f.t("parameter"): what, f.t("design"): before, f.t("lightest"): after}
+        for what, before, after in rows
+    ]
 
 
 def _load_optimum() -> None:
