@@ -25,15 +25,15 @@ from packcalc.cutting import pocket_positions
 from packcalc.design import Design, detail_counts
 from packcalc.pattern import Panel, draft
 
-STYLES = {
-    "outline": {"width": 0.12, "dash": ()},
-    "binding": {"width": 0.35, "dash": ()},
-    "stitch": {"width": 0.06, "dash": (0.3, 0.2)},
-    "pocket": {"width": 0.1, "dash": ()},
-    "opening": {"width": 0.3, "dash": ()},
-    "zip": {"width": 0.15, "dash": (0.15, 0.1)},
-    "fold": {"width": 0.06, "dash": (0.6, 0.2, 0.1, 0.2)},
-    "strap": {"width": 0.25, "dash": ()},
+STYLES = {  # width [cm], dash pattern [cm], colour: each legend entry looks different
+    "outline": {"width": 0.12, "dash": (), "color": "#000000"},
+    "binding": {"width": 0.35, "dash": (), "color": "#000000"},
+    "stitch": {"width": 0.06, "dash": (0.3, 0.2), "color": "#000000"},
+    "pocket": {"width": 0.1, "dash": (), "color": "#1f5fa8"},
+    "opening": {"width": 0.3, "dash": (), "color": "#1f5fa8"},
+    "zip": {"width": 0.15, "dash": (0.15, 0.1), "color": "#000000"},
+    "fold": {"width": 0.06, "dash": (0.6, 0.2, 0.1, 0.2), "color": "#000000"},
+    "strap": {"width": 0.25, "dash": (), "color": "#b5452b"},
 }
 LEGEND = {
     "binding": "bound edge (binding)",
@@ -341,7 +341,7 @@ def _svg_shape(shape: Shape, ox: float, top: float) -> str:
     tag = "polygon" if shape.closed else "polyline"
     fill = shape.fill or "none"
     return (
-        f'<{tag} points="{pts}" fill="{fill}" stroke="black" '
+        f'<{tag} points="{pts}" fill="{fill}" stroke="{style["color"]}" '
         f'stroke-width="{style["width"]}"{dash} stroke-linejoin="round"/>'
     )
 

@@ -232,7 +232,10 @@ def _flats_drawing(design: Design, width_mm: float = 180.0) -> Any:
                 drawing.add(String(pts[0], pts[1] - 2, shape.text, fontSize=6, textAnchor="middle"))
                 continue
             style = STYLES[shape.style]
-            attrs = {"strokeWidth": style["width"] * scale, "strokeColor": colors.black}
+            attrs = {
+                "strokeWidth": style["width"] * scale,
+                "strokeColor": colors.HexColor(style["color"]),
+            }
             if style["dash"]:
                 attrs["strokeDashArray"] = [d * scale for d in style["dash"]]
             if shape.closed:

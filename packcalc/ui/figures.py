@@ -487,7 +487,7 @@ def _shapes_bounds(shapes: list[dict[str, Any]]) -> tuple[float, float, float, f
 
 def _stroke(style: dict[str, Any]) -> str:
     dash = f' stroke-dasharray="{" ".join(map(str, style["dash"]))}"' if style["dash"] else ""
-    return f'stroke="#222" stroke-width="{style["width"] * 1.6:.2f}"{dash}'
+    return f'stroke="{style["color"]}" stroke-width="{style["width"] * 1.6:.2f}"{dash}'
 
 
 def _view_shapes(
