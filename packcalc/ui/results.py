@@ -480,11 +480,11 @@ def bill_csv(design: Design, library: Library) -> str:
         out = dict(row)
         quantity = out.get("quantity")
         if isinstance(quantity, float):
-            out["quantity"] = int(quantity) if quantity.is_integer() else round(quantity, 3)
+            out["quantity"] = int(quantity) if quantity.is_integer() else round(float(quantity), 3)
         if isinstance(out.get("net_area_m2"), float):
-            out["net_area_m2"] = round(out["net_area_m2"], 4)
+            out["net_area_m2"] = round(float(out["net_area_m2"]), 4)
         if isinstance(out.get("mass_g"), float):
-            out["mass_g"] = round(out["mass_g"], 1)
+            out["mass_g"] = round(float(out["mass_g"]), 1)  # as the tech pack prints it
         rows.append(out)
     return bom_csv(rows)
 
