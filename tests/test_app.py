@@ -447,6 +447,8 @@ def test_compare_a_and_b(app):
     assert "Capacity, nominal [L]" in set(rows["figure"])
     changed = table(app, "what differs")
     assert list(changed["what differs"]) == ["Back panel height [cm]"]
+    names = next(m.value for m in app.markdown if m.value.startswith("**A**"))
+    assert "(1 difference from A: see What differs)" in names  # B told apart from A
     assert (changed["A"][0], changed["B"][0]) == ("34.0", "40.0")
     for cell in rows.drop(columns="figure").to_numpy().ravel():
         assert not re.search(r"\d[.,]\d{3,}", cell), cell  # rounded as a designer reads it

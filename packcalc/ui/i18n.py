@@ -58,6 +58,10 @@ FR: dict[str, str] = {
     "and": "et",
     "The two designs are the same.": "Les deux modèles sont identiques.",
     "What differs": "Ce qui diffère",
+    "difference": "différence",
+    "differences": "différences",
+    "({changes} from A: see What differs)": "({changes} avec A : voir Ce qui diffère)",
+    "(the same as A)": "(identique à A)",
     "what differs": "ce qui diffère",
     (
         "What one gram less of vest saves: the materials' stages per gram of "

@@ -49,6 +49,14 @@ def page() -> None:
 def draw(a: dict, b: dict, f: Fmt) -> None:
     name_a = controls.design_name(a["design"], f, a["source"])
     name_b = controls.design_name(b["design"], f, b["source"])
+    if name_b == name_a:  # the same design edited: say how B stands apart
+        n = len(results.design_differences(a["design"], b["design"]))
+        changes = f.count(n, "difference", "differences")
+        name_b += " " + (
+            f.t("({changes} from A: see What differs)", changes=changes)
+            if n
+            else f.t("(the same as A)")
+        )
     st.markdown(f"**A**{f.colon} {name_a}  \n**B**{f.colon} {name_b}")
     rows = []
     for row in results.compare_headlines(a["figures"], b["figures"]):
