@@ -294,7 +294,10 @@ def result(f: Fmt) -> None:
     changes = changed_parameters(st.session_state["pc.explore_base"], best.design, f)
     if changes:
         st.caption(f.t("What the search changed in the design:"))
-        st.dataframe(pd.DataFrame(changes), hide_index=True, key="changes_table", width="stretch")
+        st.dataframe(
+            pd.DataFrame(changes), hide_index=True, key="changes_table", width="stretch",
+            height="content",
+        )  # fmt: skip
     for text in best.notes:
         st.caption(messages.note(text, f))
     st.button(f.t("Load the lightest design"), key="load_optimum", on_click=_load_optimum)
