@@ -304,7 +304,10 @@ def _space(
                     raise PackcalcError(
                         "brief", f"the kit does not fit even with every pocket scaled ×{high:g}"
                     )
-                notes.append(f"the kit needs pockets at ×{smallest:.2f} of the design's or more")
+                notes.append(
+                    f"pockets no smaller than ×{smallest:.2f} of the design's: below that the "
+                    "kit does not fit"
+                )
                 low = smallest
         else:
             spec = OPTION_SPECS[OPTION_ALIASES[path]]

@@ -139,6 +139,13 @@ FR: dict[str, str] = {
     "The two are the same, stage by stage.": "Les deux sont identiques, étape par étape.",
     (
         "≥: the primary energy leaves out producing {fibres}, which no open source gives; "
+        "its CO2e is counted."
+    ): (
+        "≥ : l'énergie primaire omet la production de {fibres}, qu'aucune source ouverte "
+        "ne donne ; son CO2e est compté."
+    ),
+    (
+        "≥: the primary energy leaves out producing {fibres}, which no open source gives; "
         "their CO2e is counted."
     ): (
         "≥ : l'énergie primaire omet la production de {fibres}, qu'aucune source ouverte "

@@ -321,7 +321,7 @@ _NOTES: list[tuple[str, Callable[[re.Match, Fmt], str]]] = [
         ),
     ),
     (
-        r"the kit needs pockets at ×([\d.]+) of the design's or more",
+        r"pockets no smaller than ×([\d.]+) of the design's: below that the kit does not fit",
         lambda m, f: f.t(
             "pockets no smaller than ×{scale} of the design's: below that the kit does not fit",
             scale=f.num(float(m[1]), 2),

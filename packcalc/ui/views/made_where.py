@@ -306,11 +306,18 @@ def summary(scenarios: list[dict], labels: list[str], f: Fmt) -> None:
     )
     left_out = sorted({fibre for s in scenarios for fibre in s["energy_left_out"]})
     if left_out:
+        fibres = ", ".join(names.fibre(x, f.lang) for x in left_out)
         st.caption(
             f.t(
                 "≥: the primary energy leaves out producing {fibres}, which no open source "
+                "gives; its CO2e is counted.",
+                fibres=fibres,
+            )
+            if len(left_out) == 1
+            else f.t(
+                "≥: the primary energy leaves out producing {fibres}, which no open source "
                 "gives; their CO2e is counted.",
-                fibres=", ".join(names.fibre(x, f.lang) for x in left_out),
+                fibres=fibres,
             )
         )
 
