@@ -511,7 +511,7 @@ def _checked(
     load_mass: float,
 ) -> tuple[dict[str, np.ndarray], tuple[Constraint, ...]]:
     """A variant evaluated on its own (capacities computed, not interpolated), and its
-    constraints."""  # fmt: skip
+    constraints."""
     one = {k: [v] for k, v in values.items()}
     final = evaluate(design, {**one, "pressure": [pressure]}, library)
     constraints = tuple(
@@ -533,25 +533,33 @@ def _sewable_choice(
     notes: list[str],
 ) -> tuple[dict[str, Any], dict[str, np.ndarray], tuple[Constraint, ...], bool]:
     """The lightest of the front's designs that, rounded as sewn (:func:`as_sewn`), still
-    meets every constraint and, if the brief names a load, carries it."""  # fmt: skip
+    meets every constraint and, if the brief names a load, carries it; failing that, the
+    lightest that meets the constraints, or else the lightest as found (with a note)."""
+
+    def carries(values: Mapping[str, Any]) -> bool:
+        return (
+            brief.load == ""
+            or fit_load(apply(design, values, library), library, brief.load or None).fits
+        )
+
     fallback = None
     for values in (as_sewn(v) for v in candidates[:CANDIDATES]):
         final, constraints = _checked(design, library, brief, values, pressure, load_mass)
         if not all(c.met for c in constraints):
             continue
-        if brief.load == "":
-            return values, final, constraints, True
-        if fit_load(apply(design, values, library), library, brief.load or None).fits:
+        if carries(values):
             return values, final, constraints, True
         fallback = fallback or (values, final, constraints, False)
     if fallback is not None:
         notes.append("none of the ten lightest designs carries the whole kit: the lightest")
         return fallback
-    notes.append("rounded to the millimetre, none of the ten lightest designs meets the brief: "
-                 "the lightest as found")  # fmt: skip
+    notes.append(
+        "rounded to the millimetre, none of the ten lightest designs meets the brief: the "
+        "lightest as found"
+    )
     values = dict(candidates[0])
     final, constraints = _checked(design, library, brief, values, pressure, load_mass)
-    return values, final, constraints, brief.load == ""
+    return values, final, constraints, carries(values)
 
 
 def _scale(limit: float, unit: str) -> float:

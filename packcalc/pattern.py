@@ -277,10 +277,22 @@ def wing_length(options: Mapping[str, Any], body: Body | Any) -> Any:
     return (chest + o["fit_ease"] - o["back_width"] - 2 * o["front_width"] - o["front_gap"]) / 2
 
 
-def _armhole_cut(y: Any, bottom: Any, top: Any, depth: Any) -> Any:
-    """How far an armhole drafted as in :func:`_outlines` cuts into a piece at height
-    ``y`` [cm]: a quadratic Bézier from the side at ``bottom`` to ``depth`` inwards at
-    ``top``, its control point at the inner corner (``depth`` inwards at ``bottom``)."""
+def _back_inset(o: Mapping[str, Any]) -> Any:
+    """From the back's side to a strap's outer edge, at the top [cm]: the depth of the
+    back's armhole."""
+    return (o["back_width"] - o["neck_width"]) / 2.0 - o["strap_width"]
+
+
+def _front_offset(o: Mapping[str, Any]) -> Any:
+    """From the front's inner edge to the strap [cm]: the width of its neckline."""
+    return np.maximum((o["neck_width"] - o["front_gap"]) / 2.0, 0.0)
+
+
+def _corner_cut(y: Any, bottom: Any, top: Any, depth: Any) -> Any:
+    """How far a corner curve drafted as in :func:`_outlines` (an armhole, a neckline)
+    cuts into a piece at height ``y`` [cm]: a quadratic Bézier from the edge at
+    ``bottom`` to ``depth`` inwards at ``top``, its control point at the inner corner
+    (``depth`` inwards at ``bottom``)."""
     rise = np.maximum(top - bottom, 1e-9)
     share = np.clip((y - bottom) / rise, 0.0, 1.0)
     return depth * (1.0 - (1.0 - np.sqrt(share)) ** 2)
@@ -316,10 +328,10 @@ def front_width_at(options: Mapping[str, Any], y: Any) -> Any:
     """
     o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
     wf, hf, ws, dw = o["front_width"], o["front_height"], o["strap_width"], o["side_wing_depth"]
-    offset = np.maximum((o["neck_width"] - o["front_gap"]) / 2.0, 0.0)
+    offset = _front_offset(o)
     drop = np.minimum(o["neckline_drop"], hf)
-    armhole = _armhole_cut(y, dw, hf, wf - offset - ws)
-    neckline = _armhole_cut(y, hf - drop, hf, offset)
+    armhole = _corner_cut(y, dw, hf, wf - offset - ws)
+    neckline = _corner_cut(y, hf - drop, hf, offset)
     return wf - armhole - neckline
 
 
@@ -343,8 +355,8 @@ def back_width_at(options: Mapping[str, Any], y: Any) -> Any:
         The back's width at that height [cm].
     """
     o = {k: np.asarray(v, dtype=float) for k, v in options.items()}
-    inset = (o["back_width"] - o["neck_width"]) / 2.0 - o["strap_width"]
-    return o["back_width"] - 2.0 * _armhole_cut(y, o["side_wing_depth"], o["back_height"], inset)
+    armhole = _corner_cut(y, o["side_wing_depth"], o["back_height"], _back_inset(o))
+    return o["back_width"] - 2.0 * armhole
 
 
 @dataclass(frozen=True)
@@ -440,10 +452,8 @@ def _outlines(options: Mapping[str, Any], chest_cm: Any) -> dict[str, tuple[str,
     o = options
     wb, hb, ws, sl = o["back_width"], o["back_height"], o["strap_width"], o["strap_length"]
     wf, hf, dw = o["front_width"], o["front_height"], o["side_wing_depth"]
-    neck, gap = o["neck_width"], o["front_gap"]
     lw = wing_length(o, chest_cm)
-    inset = (wb - neck) / 2.0 - ws  # back's side to a strap's outer edge, at the top
-    offset = np.maximum((neck - gap) / 2.0, 0.0)  # front's inner edge to the strap
+    inset, offset = _back_inset(o), _front_offset(o)
     front_neck = np.minimum(o["neckline_drop"], hf)
     sweep = STRAP_SWEEP * sl
     seg = _Segment
@@ -899,8 +909,7 @@ def panel_geometry(
     wf, hf, dw = o["front_width"], o["front_height"], o["side_wing_depth"]
     neck, drop, scoop = o["neck_width"], o["back_neck_drop"], o["wing_scoop"]
     lw = wing_length(o, chest_cm)
-    inset = (wb - neck) / 2.0 - ws
-    offset = np.maximum((neck - o["front_gap"]) / 2.0, 0.0)
+    inset, offset = _back_inset(o), _front_offset(o)
     front_neck = np.minimum(o["neckline_drop"], hf)
     armhole_width = wf - offset - ws
     back = (

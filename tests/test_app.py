@@ -491,9 +491,10 @@ def test_explore_search_loads_the_lightest_design_and_names_it(app):
     changes = table(app, "lightest")
     assert len(changes) >= 1 and all(changes["design"] != changes["lightest"])
     assert set(changes["parameter"]) <= {
-        *(OPTION_SPECS[o].description.capitalize() for o in OPTION_SPECS),
-        "Pocket size (width and height)", "Back panel", "Shoulder straps", "Front panels",
-        "Side wings",
+        *(f"{OPTION_SPECS[o].description.capitalize()} [cm]" for o in OPTION_SPECS),
+        "Pocket size (width and height)",
+        *(f"{group}: fabric" for group in ("Back panel", "Shoulder straps", "Front panels",
+                                           "Side wings")),
     }  # fmt: skip
     app.button(key="load_optimum").click().run()
     goto(app, "vest")

@@ -41,6 +41,8 @@ def test_lightest_design_meets_every_constraint_and_can_be_sewn(race_best):
     assert result.load_fit.capacity_nominal_l >= 5.0 - 1e-9
     assert result.packed_volume.m_as("L") <= 0.5 + 1e-9
     assert best.weight_g == pytest.approx(result.weight.m_as("g"), rel=1e-9)
+    # written as a pattern is: every length to the millimetre
+    assert all(v == round(v, 1) for v in best.design.options.values()), best.design.options
     # What a runner would refuse: straps too narrow or too short for the kit a 5 L vest holds
     assert best.design.options["strap_width"] >= 2.5
     assert best.design.options["strap_length"] >= 12.0

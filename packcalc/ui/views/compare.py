@@ -89,10 +89,10 @@ def _difference(kind: str, row: dict, shown_a: str, shown_b: str, f: Fmt) -> str
     return f.num(b - a, digits, sign=True)
 
 
-def differences(a: Any, b: Any, f: Fmt) -> None:
-    """What B changes from A, in the page's units."""
+def difference_rows(a: Any, b: Any, f: Fmt) -> list[tuple[str, str, str, str]]:
+    """What B changes from A (:func:`packcalc.ui.results.design_differences`), in the
+    page's words and units: (kind, what, A's value, B's value) per row."""
     from packcalc.pattern import OPTION_SPECS
-    from packcalc.ui.views.controls import GROUP_LABELS
 
     rows = []
     for d in results.design_differences(a, b):
@@ -102,7 +102,7 @@ def differences(a: Any, b: Any, f: Fmt) -> None:
             va, vb = (f.number("length", v) if v is not None else "—" for v in (d["a"], d["b"]))
         elif kind == "panel":
             group, field = rest.split(":")
-            what = f"{f.t(GROUP_LABELS[group])}: {f.t(PANEL_FIELDS[field])}"
+            what = f"{f.t(controls.GROUP_LABELS[group])}{f.colon} {f.t(PANEL_FIELDS[field])}"
             va, vb = (_panel_value(field, v, f) for v in (d["a"], d["b"]))
         elif kind == "size":
             what, va, vb = f.t("Size"), f.t(d["a"]), f.t(d["b"])
@@ -110,7 +110,16 @@ def differences(a: Any, b: Any, f: Fmt) -> None:
             what, va, vb = f.t("Pockets"), str(d["a"]), str(d["b"])
         else:
             what, va, vb = f.t("The load"), "", f.t("changed")
-        rows.append({f.t("what differs"): what, "A": va, "B": vb})
+        rows.append((kind, what, va, vb))
+    return rows
+
+
+def differences(a: Any, b: Any, f: Fmt) -> None:
+    """What B changes from A, in the page's units."""
+    rows = [
+        {f.t("what differs"): what, "A": va, "B": vb}
+        for _, what, va, vb in difference_rows(a, b, f)
+    ]
     st.subheader(f.t("What differs"))
     if not rows:
         st.caption(f.t("The two designs are the same."))

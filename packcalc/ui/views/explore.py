@@ -20,7 +20,7 @@ from packcalc.pattern import OPTION_SPECS
 from packcalc.ui import compute, figures, messages, names, session
 from packcalc.ui.display import Fmt
 from packcalc.ui.i18n import N_
-from packcalc.ui.views import controls, vest
+from packcalc.ui.views import compare, controls, vest
 
 NO_EFFECT_G = 0.05  # [g] a ±10 % change that moves the weight less than this moves nothing
 GSM_WORDS = {
@@ -320,24 +320,13 @@ def result(f: Fmt) -> None:
 
 
 def changed_parameters(base: Any, found: Any, f: Fmt) -> list[dict[str, str]]:
-    """The pattern options, pocket size and fabrics the optimiser changed: one row each,
-    with the design's value and the one found."""
-    rows = []
-    for path, option in OPTION_ALIASES.items():
-        before, after = float(base.options[option]), float(found.options[option])
-        if abs(after - before) >= 0.05:
-            rows.append((parameter_name(path, f), f.q("length", before), f.q("length", after)))
+    """What the optimiser changed (:func:`compare.difference_rows`), the pockets as the
+    one scale it puts on all of them: one row each, the design's value and the one found."""
+    rows = [row[1:] for row in compare.difference_rows(base, found, f) if row[0] != "pockets"]
     if base.pockets and found.pockets:
         scale = found.pockets[0].width_cm / base.pockets[0].width_cm
         if abs(scale - 1.0) >= 0.005:
             rows.append((parameter_name("pocket.scale", f), "×1", f"×{f.num(scale, 2)}"))
-    for name, panel in found.panels.items():
-        before = base.panels.get(name)
-        if before is not None and before.fabric != panel.fabric and not name.endswith("right"):
-            group = name.removesuffix("-left")
-            rows.append((f.t(controls.GROUP_LABELS.get(group, group)),
-                         names.fabric(before.fabric, f.lang),
-                         names.fabric(panel.fabric, f.lang)))  # fmt: skip
     return [
         {f.t("parameter"): what, f.t("design"): before, f.t("lightest"): after}
         for what, before, after in rows
